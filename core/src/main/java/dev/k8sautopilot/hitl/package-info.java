@@ -1,0 +1,6 @@
+/**
+ * Human in the loop: the {@link dev.k8sautopilot.hitl.Gate}s of a run, the {@link
+ * dev.k8sautopilot.hitl.ApprovalRequest} a reviewer sees, the {@link dev.k8sautopilot.hitl.Decision}s
+ * they can take, and built-in handlers in {@link dev.k8sautopilot.hitl.ApprovalHandlers}.
+ */
+package dev.k8sautopilot.hitl;

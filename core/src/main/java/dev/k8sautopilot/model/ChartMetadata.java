@@ -1,0 +1,33 @@
+package dev.k8sautopilot.model;
+
+import java.util.List;
+
+/**
+ * Chart.yaml metadata beyond name and versions.
+ *
+ * @param home        project home page
+ * @param sources     source repositories / image locations
+ * @param icon        icon URL
+ * @param keywords    search keywords
+ * @param maintainers maintainers; default one named after the chart's owner
+ * @param license     SPDX licence id for {@code annotations.licenses}, default Apache-2.0
+ */
+public record ChartMetadata(String home, List<String> sources, String icon, List<String> keywords,
+                            List<Maintainer> maintainers, String license) {
+
+    public ChartMetadata {
+        home = home == null ? "" : home.strip();
+        sources = Checks.list(sources);
+        icon = icon == null ? "" : icon.strip();
+        keywords = Checks.list(keywords);
+        maintainers = maintainers == null || maintainers.isEmpty()
+                ? List.of(new Maintainer("k8s-autopilot", "", "https://github.com/k8s-autopilot"))
+                : List.copyOf(maintainers);
+        license = Checks.orDefault(license, "Apache-2.0");
+    }
+
+    /** Defaults only. */
+    public static ChartMetadata defaults() {
+        return new ChartMetadata(null, null, null, null, null, null);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.k8sautopilot.model;
+
+import java.util.List;
+
+/**
+ * What a planner returns: a plan, or questions that must be answered first.
+ *
+ * <pre>{@code
+ * switch (planner.plan(request, context)) {
+ *   case PlanOutcome.Planned p    -> generate(p.plan());
+ *   case PlanOutcome.NeedsInput n -> ask(n.questions());
+ * }
+ * }</pre>
+ */
+public sealed interface PlanOutcome permits PlanOutcome.Planned, PlanOutcome.NeedsInput {
+
+    /**
+     * A complete plan.
+     *
+     * @param plan the plan
+     */
+    record Planned(ChartPlan plan) implements PlanOutcome {
+        public Planned {
+            if (plan == null) {
+                throw new SpecException("plan", "is required", "return a plan or questions");
+            }
+        }
+    }
+
+    /**
+     * The planner needs answers first.
+     *
+     * @param questions questions, most important first; never empty
+     * @param partial   what the planner understood so far, for people (may be empty)
+     */
+    record NeedsInput(List<Question> questions, String partial) implements PlanOutcome {
+        public NeedsInput {
+            questions = Checks.list(questions);
+            if (questions.isEmpty()) {
+                throw new SpecException("questions", "is empty", "return at least one question, or a plan");
+            }
+            partial = partial == null ? "" : partial;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.k8sautopilot.model;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Environment tier; drives sizing, replicas, disruption budgets, anti-affinity and network policy. */
+public enum Tier {
+    DEV("dev"),
+    STAGING("staging"),
+    PROD("prod");
+
+    private final String wire;
+
+    Tier(String wire) {
+        this.wire = wire;
+    }
+
+    /** The value as written in specs and in Kubernetes manifests. */
+    @JsonValue
+    public String wire() {
+        return wire;
+    }
+
+    /**
+     * Parses a value case-insensitively, accepting the wire form, the constant name, and '-'/'_' variants.
+     *
+     * @throws SpecException naming the accepted values when {@code text} matches none
+     */
+    @JsonCreator
+    public static Tier parse(String text) {
+        String t = text == null ? "" : text.strip().replace('-', '_').replace(' ', '_');
+        for (Tier v : values()) {
+            if (v.wire.equalsIgnoreCase(text == null ? "" : text.strip()) || v.name().equalsIgnoreCase(t)
+                    || v.name().replace("_", "").equalsIgnoreCase(t.replace("_", ""))) {
+                return v;
+            }
+        }
+        StringBuilder allowed = new StringBuilder();
+        for (Tier v : values()) {
+            allowed.append(allowed.length() == 0 ? "" : ", ").append(v.wire);
+        }
+        throw new SpecException("", "'" + text + "' is not a known Tier value", "use one of " + allowed);
+    }
+
+    @Override
+    public String toString() {
+        return wire;
+    }
+}
