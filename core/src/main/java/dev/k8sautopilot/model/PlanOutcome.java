@@ -6,9 +6,11 @@ import java.util.List;
  * What a planner returns: a plan, or questions that must be answered first.
  *
  * <pre>{@code
- * switch (planner.plan(request, context)) {
- *   case PlanOutcome.Planned p    -> generate(p.plan());
- *   case PlanOutcome.NeedsInput n -> ask(n.questions());
+ * PlanOutcome outcome = planner.plan(request, context);
+ * if (outcome instanceof PlanOutcome.Planned p) {
+ *     generate(p.plan());
+ * } else if (outcome instanceof PlanOutcome.NeedsInput n) {
+ *     ask(n.questions());
  * }
  * }</pre>
  */
