@@ -1,0 +1,66 @@
+package dev.k8sautopilot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged fat jar, each command in its own JVM, as a user runs it. */
+class CliJarIT {
+
+    private static final Path JAR = Path.of("target", "k8s-autopilot.jar").toAbsolutePath();
+
+    record Outcome(int code, String out, String err) {
+    }
+
+    private static Outcome java(Path workDir, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        cmd.addAll(List.of(args));
+        Path out = Files.createTempFile(workDir, "out", ".txt");
+        Path err = Files.createTempFile(workDir, "err", ".txt");
+        Process p = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
+        assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("process finished").isTrue();
+        return new Outcome(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void readmeCommandWritesNginxChart(@TempDir Path dir) throws Exception {
+        assertThat(JAR).exists();
+        Outcome o = java(dir, "generate", "Create a Helm chart for nginx", "--output", "charts", "--yes", "--checkpointer", "memory:");
+        assertThat(o.code()).as(o.err()).isZero();
+        assertThat(dir.resolve("charts/nginx/Chart.yaml")).exists();
+        assertThat(dir.resolve("charts/nginx/templates/deployment.yaml")).exists();
+        Outcome v = java(dir, "validate", "charts/nginx");
+        assertThat(v.code()).as(v.out()).isZero();
+    }
+
+    @Test
+    void deferInOneJvmResumeInAnotherGivesTheSameChart(@TempDir Path dir) throws Exception {
+        String store = "file:" + dir.resolve("runs");
+        Outcome stopped = java(dir, "generate", "Helm chart for nginx with 3 replicas and an ingress at www.example.com",
+                "--output", "a", "--no-input", "--json", "--checkpointer", store);
+        assertThat(stopped.code()).as(stopped.err()).isEqualTo(Main.NEEDS_INPUT);
+        JsonNode doc = new ObjectMapper().readTree(stopped.out());
+        String runId = doc.path("runId").asText();
+
+        Outcome resumed = java(dir, "resume", runId, "--approve", "--yes", "--checkpointer", store);
+        assertThat(resumed.code()).as(resumed.err()).isZero();
+
+        Outcome direct = java(dir, "generate", "Helm chart for nginx with 3 replicas and an ingress at www.example.com",
+                "--output", "b", "--yes", "--checkpointer", "memory:");
+        assertThat(direct.code()).as(direct.err()).isZero();
+        for (String file : List.of("Chart.yaml", "values.yaml", "values.schema.json", "templates/deployment.yaml", "README.md")) {
+            assertThat(Files.readString(dir.resolve("a/nginx/" + file))).as(file).isEqualTo(Files.readString(dir.resolve("b/nginx/" + file)));
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package dev.k8sautopilot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line in-process, with the real templates and validation modules. */
+class CliTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    record Outcome(int code, String out, String err) {
+        JsonNode json() throws Exception {
+            return JSON.readTree(out);
+        }
+    }
+
+    static Outcome cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new Outcome(code, out.toString(), err.toString());
+    }
+
+    @Nested
+    @DisplayName("generate")
+    class Generate {
+        @Test
+        void nginxOfflineWritesAChartThatPasses(@TempDir Path dir) throws Exception {
+            Outcome o = cli("generate", "Create a Helm chart for nginx", "--output", dir.resolve("charts").toString(), "--yes",
+                    "--json", "--checkpointer", "memory:");
+            assertThat(o.code()).as(o.err() + o.out()).isZero();
+            JsonNode doc = o.json();
+            assertThat(doc.path("status").asText()).isEqualTo("completed");
+            assertThat(doc.path("passed").asBoolean()).isTrue();
+            assertThat(doc.path("plan").path("kinds").toString()).contains("Deployment", "Service");
+            assertThat(doc.path("usage").path("llmCalls").asInt()).isZero();
+            Path chart = dir.resolve("charts/nginx");
+            assertThat(chart.resolve("Chart.yaml")).exists();
+            assertThat(chart.resolve("values.schema.json")).exists();
+            assertThat(o.err()).contains("validate");
+        }
+
+        @Test
+        void unknownAppWithoutImageStopsWithExit3AndQuestions(@TempDir Path dir) throws Exception {
+            Outcome o = cli("generate", "Generate a Helm chart for a Node.js application", "--output", dir.toString(), "--yes",
+                    "--json", "--checkpointer", "memory:");
+            assertThat(o.code()).isEqualTo(Main.NEEDS_INPUT);
+            JsonNode doc = o.json();
+            assertThat(doc.path("status").asText()).isEqualTo("interrupted");
+            assertThat(doc.path("gate").asText()).isEqualTo("CLARIFICATION");
+            assertThat(doc.path("questions").get(0).path("field").asText()).isEqualTo("image");
+            assertThat(dir.toFile().list()).isEmpty();
+        }
+
+        @Test
+        void answerUpFrontCompletesTheRun(@TempDir Path dir) {
+            Outcome o = cli("generate", "A chart for our internal billing service", "--answer", "image=ghcr.io/acme/billing:1.4.2",
+                    "--output", dir.toString(), "--yes", "--checkpointer", "memory:");
+            assertThat(o.code()).as(o.err()).isZero();
+            assertThat(o.out()).contains("chart written");
+        }
+
+        @Test
+        void badSpecIsOneLineAndExit2(@TempDir Path dir) throws Exception {
+            Path spec = dir.resolve("spec.yaml");
+            Files.writeString(spec, "name: web\nimage: nginx:1.27.3\nports:\n  - containerPort: 70000\n");
+            Outcome o = cli("generate", "--spec", spec.toString(), "--output", dir.resolve("out").toString(), "--yes",
+                    "--checkpointer", "memory:");
+            assertThat(o.code()).isEqualTo(Main.USAGE);
+            assertThat(o.err().strip()).startsWith("error: spec.ports[0].containerPort").doesNotContain("\tat ");
+            assertThat(dir.resolve("out")).doesNotExist();
+        }
+
+        @Test
+        void existingChartNeedsForce(@TempDir Path dir) {
+            String[] args = {"generate", "Create a Helm chart for nginx", "--output", dir.toString(), "--yes", "--checkpointer", "memory:"};
+            assertThat(cli(args).code()).isZero();
+            Outcome again = cli(args);
+            assertThat(again.code()).isEqualTo(Main.USAGE);
+            assertThat(again.err()).contains("exists already");
+            Outcome forced = cli("generate", "Create a Helm chart for nginx", "--output", dir.toString(), "--yes", "--force",
+                    "--checkpointer", "memory:");
+            assertThat(forced.code()).isZero();
+        }
+
+        @Test
+        void noInputStopsAtReviewAndResumeFinishes(@TempDir Path dir) throws Exception {
+            String store = "file:" + dir.resolve("runs");
+            Outcome stopped = cli("generate", "Create a Helm chart for nginx", "--output", dir.resolve("charts").toString(),
+                    "--no-input", "--json", "--checkpointer", store);
+            assertThat(stopped.code()).isEqualTo(Main.NEEDS_INPUT);
+            String runId = stopped.json().path("runId").asText();
+            assertThat(stopped.json().path("gate").asText()).isEqualTo("GENERATION_REVIEW");
+
+            Outcome runs = cli("runs", "--json", "--checkpointer", store);
+            assertThat(runs.out()).contains(runId).contains("GENERATION_REVIEW");
+
+            Outcome resumed = cli("resume", runId, "--approve", "--yes", "--json", "--checkpointer", store);
+            assertThat(resumed.code()).as(resumed.err()).isZero();
+            assertThat(dir.resolve("charts/nginx/Chart.yaml")).exists();
+
+            Outcome twice = cli("resume", runId, "--approve", "--checkpointer", store);
+            assertThat(twice.code()).isNotZero();
+            assertThat(twice.err()).contains("already ended");
+        }
+    }
+
+    @Nested
+    @DisplayName("validate, render and repair")
+    class Others {
+        @Test
+        void validateRenderAndRepair(@TempDir Path dir) throws Exception {
+            assertThat(cli("generate", "Create a chart for redis with persistence, 5Gi of storage", "--output", dir.toString(),
+                    "--yes", "--checkpointer", "memory:").code()).isZero();
+            Path chart = dir.resolve("redis");
+
+            Outcome valid = cli("validate", chart.toString(), "--json");
+            assertThat(valid.code()).as(valid.out()).isZero();
+            assertThat(valid.json().path("passed").asBoolean()).isTrue();
+            assertThat(valid.json().has("score")).isTrue();
+
+            Outcome rendered = cli("render", chart.toString());
+            assertThat(rendered.code()).isZero();
+            assertThat(rendered.out()).contains("kind: StatefulSet").contains("storage: 5Gi");
+
+            // Break the chart: quote-less appVersion type and a removed API version elsewhere.
+            Path chartYaml = chart.resolve("Chart.yaml");
+            Files.writeString(chartYaml, Files.readString(chartYaml).replaceAll("(?m)^appVersion: .*$", "appVersion: 7.4"));
+            Outcome broken = cli("validate", chart.toString(), "--json");
+            assertThat(broken.json().path("findings").toString()).contains("appVersion");
+
+            Outcome repaired = cli("repair", chart.toString(), "--yes", "--json", "--checkpointer", "memory:");
+            assertThat(repaired.code()).as(repaired.out() + repaired.err()).isZero();
+            assertThat(Files.readString(chartYaml)).containsPattern("appVersion: [\"']7.4[\"']");
+        }
+
+        @Test
+        void validateMissingDirectoryIsExit2() {
+            Outcome o = cli("validate", "/no/such/chart");
+            assertThat(o.code()).isEqualTo(Main.USAGE);
+            assertThat(o.err()).startsWith("error:");
+        }
+
+        @Test
+        void everyCommandHasHelpWithExamples() {
+            for (String command : new String[] {"generate", "validate", "repair", "render", "resume", "runs"}) {
+                Outcome o = cli(command, "--help");
+                assertThat(o.code()).isZero();
+                assertThat(o.out()).as(command).contains("Usage:").contains("Examples:");
+            }
+        }
+
+        @Test
+        void unknownOptionIsUsageError() {
+            Outcome o = cli("generate", "--frobnicate");
+            assertThat(o.code()).isEqualTo(Main.USAGE);
+            assertThat(o.err()).contains("error:");
+        }
+    }
+}
