@@ -234,6 +234,9 @@ public final class FileCheckpointer implements Checkpointer {
         } catch (IOException e) {
             throw corrupt(file, "not valid JSON: " + firstLine(e.getMessage()));
         }
+        if (root == null || root.isMissingNode()) {
+            throw corrupt(file, "the file is empty");
+        }
         if (!(root instanceof ObjectNode doc)) {
             throw corrupt(file, "not a JSON object");
         }
