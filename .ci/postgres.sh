@@ -25,7 +25,8 @@ as_root() {
 }
 
 as_postgres() {
-    if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@";
+    # cd /: postgres may not be allowed into the caller's working directory.
+    if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- "$@");
     elif [ "$(id -un)" = postgres ]; then "$@";
     else sudo -n -u postgres "$@"; fi
 }

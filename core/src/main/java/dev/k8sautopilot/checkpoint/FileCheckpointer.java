@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
@@ -230,7 +231,7 @@ public final class FileCheckpointer implements Checkpointer {
     static Checkpoint parse(byte[] bytes, Path file) {
         JsonNode root;
         try {
-            root = Json.mapper().readTree(bytes);
+            root = STATE_READER.readTree(bytes);
         } catch (IOException e) {
             throw corrupt(file, "not valid JSON: " + firstLine(e.getMessage()));
         }
@@ -439,9 +440,13 @@ public final class FileCheckpointer implements Checkpointer {
         FileLock lockAcrossProcesses(int stripe) throws IOException {
             long sleepMillis = 1;
             while (true) {
-                FileLock fileLock = channel.tryLock(stripe, 1, false);
-                if (fileLock != null) {
-                    return fileLock;
+                try {
+                    FileLock fileLock = channel.tryLock(stripe, 1, false);
+                    if (fileLock != null) {
+                        return fileLock;
+                    }
+                } catch (OverlappingFileLockException heldInThisJvm) {
+                    // A second copy of this library (another class loader) holds the byte: wait like for a process.
                 }
                 try {
                     Thread.sleep(sleepMillis);

@@ -128,6 +128,20 @@ class FileCheckpointerTest extends CheckpointerContract {
         }
 
         @Test
+        @DisplayName("numbers in the state are not rounded through double")
+        void exactNumbers() throws Exception {
+            store.save(new Checkpoint("r-1", 1, "A", 1,
+                    "{\"price\":0.1000000000000000055511151231257827,\"huge\":1e400,\"id\":123456789012345678901234567890}", 1));
+
+            JsonNode state = Json.mapper().readTree(store.load("r-1").orElseThrow().state());
+            JsonNode exact = Json.mapper().reader().with(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                    .readTree(store.load("r-1").orElseThrow().state());
+            assertThat(exact.get("price").decimalValue()).isEqualByComparingTo("0.1000000000000000055511151231257827");
+            assertThat(exact.get("huge").decimalValue()).isEqualByComparingTo("1e400");
+            assertThat(state.get("id").bigIntegerValue()).isEqualTo(new java.math.BigInteger("123456789012345678901234567890"));
+        }
+
+        @Test
         @DisplayName("a newer format is rejected naming the file, the formats and the fix")
         void newerFormat() throws Exception {
             Files.writeString(dir().resolve("r-1.json"), "{\"format\":2,\"runId\":\"r-1\"}");

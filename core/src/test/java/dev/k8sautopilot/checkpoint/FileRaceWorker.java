@@ -27,7 +27,7 @@ public final class FileRaceWorker {
             // Warm up (class loading, JIT) on a run of its own, so the race starts on equal terms.
             String warmup = "warmup-" + args[3];
             store.save(new Checkpoint(warmup, 1, "WARMUP", 1, "{}", 0));
-            race(store, warmup, 60, args[3]);
+            race(store, warmup, 30, args[3]);
             store.delete(warmup);
             System.out.println("READY");
             System.out.flush();
