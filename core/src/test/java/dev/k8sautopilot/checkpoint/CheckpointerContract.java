@@ -13,7 +13,6 @@ import dev.k8sautopilot.spi.Checkpointer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CyclicBarrier;
@@ -22,7 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -467,9 +465,5 @@ abstract class CheckpointerContract {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    static Set<String> ids(List<Checkpoint> runs) {
-        return runs.stream().map(Checkpoint::runId).collect(Collectors.toSet());
     }
 }
