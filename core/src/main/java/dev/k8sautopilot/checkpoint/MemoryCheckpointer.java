@@ -29,7 +29,7 @@ public final class MemoryCheckpointer implements Checkpointer {
 
     @Override
     public void save(Checkpoint checkpoint) {
-        runs.compute(checkpoint.runId(), (id, stored) -> {
+        runs.compute(RunIds.check(checkpoint.runId()), (id, stored) -> {
             long storedVersion = stored == null ? 0 : stored.version();
             if (storedVersion != checkpoint.version() - 1) {
                 throw new CheckpointConflictException(id, checkpoint.version() - 1, storedVersion);
@@ -40,7 +40,7 @@ public final class MemoryCheckpointer implements Checkpointer {
 
     @Override
     public Optional<Checkpoint> load(String runId) {
-        return Optional.ofNullable(runs.get(runId));
+        return Optional.ofNullable(runs.get(RunIds.check(runId)));
     }
 
     @Override
@@ -52,7 +52,7 @@ public final class MemoryCheckpointer implements Checkpointer {
 
     @Override
     public boolean delete(String runId) {
-        return runs.remove(runId) != null;
+        return runs.remove(RunIds.check(runId)) != null;
     }
 
     @Override
