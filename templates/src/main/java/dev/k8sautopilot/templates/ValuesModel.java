@@ -124,15 +124,21 @@ public final class ValuesModel {
             return " {}";
         }
         if (value instanceof List<?> || value instanceof Map<?, ?>) {
+            // Indent every line (block scalars stay valid: their indentation is relative); keep blank lines.
             StringBuilder sb = new StringBuilder();
-            for (String line : Yaml.dump(value).split("\n", -1)) {
-                if (!line.isEmpty()) {
-                    sb.append('\n').append(indent(depth)).append(line);
-                }
+            String dump = Yaml.dump(value);
+            dump = dump.endsWith("\n") ? dump.substring(0, dump.length() - 1) : dump;
+            for (String line : dump.split("\n", -1)) {
+                sb.append('\n').append(line.isEmpty() ? "" : indent(depth) + line);
             }
             return sb.toString();
         }
-        return " " + Yaml.scalar(value);
+        String scalar = Yaml.scalar(value);
+        if (value instanceof String str && (scalar.contains("\n") || str.chars().anyMatch(c -> c < 0x20))) {
+            // A JSON string is a valid YAML double-quoted scalar and always fits on one line.
+            return " " + Json.write(str);
+        }
+        return " " + scalar;
     }
 
     private static String indent(int depth) {

@@ -43,6 +43,9 @@ class HelmRenderIT {
         all.put("nginx-ingress-tls", TestSpecs.nginxIngressTls());
         all.put("hpa", TestSpecs.hpa());
         all.put("everything", TestSpecs.everything());
+        all.put("internal statefulset", TestSpecs.internalStatefulSet());
+        all.put("job with metrics", TestSpecs.job().toBuilder()
+                .metrics(new dev.k8sautopilot.model.Metrics(true, 9102, null, true, null)).build());
         TestSpecs.corpus().forEach((id, spec) -> all.put("corpus " + id, spec));
         return all.entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
     }
@@ -188,7 +191,7 @@ class HelmRenderIT {
         @Test
         void unknownEnumValueIsRejected(@TempDir Path dir) {
             Path chart = HelmSupport.write(TestSpecs.webApp(), dir);
-            assertThatThrownBy(() -> HelmSupport.template(chart, null, Map.of("service.type", "Magic"))).hasMessageContaining("service.type");
+            assertThatThrownBy(() -> HelmSupport.template(chart, null, Map.of("service.type", "Magic"))).hasMessageContaining("/service/type");
         }
     }
 

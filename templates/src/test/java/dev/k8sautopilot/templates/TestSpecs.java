@@ -87,6 +87,14 @@ final class TestSpecs {
                 .build();
     }
 
+    /** A StatefulSet whose only port is not exposed: it still gets a headless Service. */
+    static ChartSpec internalStatefulSet() {
+        return ChartSpec.builder().name("zk").image(Image.parse("zookeeper:3.9.3")).workload(Workload.STATEFULSET)
+                .ports(List.of(new Port("peer", 2888, 0, null, false)))
+                .probes(new Probes(Probe.exec(List.of("zkServer.sh", "status")), Probe.tcp(), null))
+                .build();
+    }
+
     static ChartSpec job() {
         return ChartSpec.builder().name("migrate").image(Image.parse("ghcr.io/acme/migrate:1.2.0")).workload(Workload.JOB)
                 .command(List.of("/app/migrate")).args(List.of("--to", "latest-schema"))
