@@ -32,7 +32,8 @@ public record ChartPlan(ChartSpec spec, List<PlanDecision> decisions, List<Strin
     public List<String> renderedKinds() {
         List<String> kinds = new ArrayList<>();
         kinds.add(spec.workload().wire());
-        if (spec.hasService()) {
+        // A StatefulSet always gets its headless Service, even when no port is exposed.
+        if (spec.hasService() || spec.workload() == Workload.STATEFULSET) {
             kinds.add("Service");
         }
         kinds.add("ServiceAccount");
@@ -68,7 +69,7 @@ public record ChartPlan(ChartSpec spec, List<PlanDecision> decisions, List<Strin
             kinds.add("Role");
             kinds.add("RoleBinding");
         }
-        if (spec.metrics().enabled() && spec.metrics().serviceMonitor()) {
+        if (spec.metrics().enabled() && spec.metrics().serviceMonitor() && spec.hasService()) {
             kinds.add("ServiceMonitor");
         }
         return List.copyOf(kinds);

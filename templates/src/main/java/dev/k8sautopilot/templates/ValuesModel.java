@@ -1,0 +1,406 @@
+package dev.k8sautopilot.templates;
+
+import dev.k8sautopilot.internal.Json;
+import dev.k8sautopilot.internal.Yaml;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+
+/**
+ * The one in-memory model of a chart's values: an ordered list of typed, documented leaves grouped in
+ * sections. {@code values.yaml}, {@code values.schema.json} and the README parameter tables are all
+ * produced from it, so they cannot drift apart.
+ *
+ * <pre>{@code
+ * ValuesModel values = ValuesModel.builder()
+ *     .section("Common parameters")
+ *     .leaf("nameOverride", "", "String to partially override the fullname")
+ *     .leaf(ValuesModel.Leaf.of("replicaCount", 1, "Number of replicas").range(0, 1000))
+ *     .build();
+ * String yaml = values.toValuesYaml();
+ * }</pre>
+ *
+ * A leaf's type follows its default value: {@code String} → string, {@code Integer}/{@code Long} → integer,
+ * {@code Boolean} → boolean, {@code List} → array, {@code Map} → object. Instances are immutable and
+ * thread-safe.
+ */
+public final class ValuesModel {
+
+    private static final Pattern KEY = Pattern.compile("^[a-z][A-Za-z0-9]*$");
+
+    private final List<Leaf> leaves;
+
+    private ValuesModel(List<Leaf> leaves) {
+        this.leaves = List.copyOf(leaves);
+    }
+
+    /** A new, empty builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding these leaves, to extend or modify them. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.leaves.addAll(leaves);
+        if (!leaves.isEmpty()) {
+            b.section = leaves.get(leaves.size() - 1).section();
+        }
+        return b;
+    }
+
+    /** The leaves in document order. */
+    public List<Leaf> leaves() {
+        return leaves;
+    }
+
+    /** The leaf at a dotted path. */
+    public Optional<Leaf> leaf(String path) {
+        return leaves.stream().filter(l -> l.path().equals(path)).findFirst();
+    }
+
+    /** The default values as nested maps (insertion-ordered), exactly what {@code values.yaml} holds. */
+    public Map<String, Object> defaults() {
+        Map<String, Object> root = new LinkedHashMap<>();
+        for (Leaf leaf : leaves) {
+            String[] parts = leaf.path().split("\\.");
+            Map<String, Object> node = root;
+            for (int i = 0; i < parts.length - 1; i++) {
+                node = child(node, parts[i]);
+            }
+            node.put(parts[parts.length - 1], leaf.defaultValue());
+        }
+        return root;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> child(Map<String, Object> node, String key) {
+        return (Map<String, Object>) node.computeIfAbsent(key, k -> new LinkedHashMap<String, Object>());
+    }
+
+    /**
+     * {@code values.yaml}: every leaf preceded by {@code ## @param path description}, sections announced by
+     * {@code ## @section title}. Keys are the model's identifiers; every value is written by snakeyaml-engine.
+     */
+    public String toValuesYaml() {
+        StringBuilder out = new StringBuilder();
+        List<String> open = new ArrayList<>();
+        String section = null;
+        for (Leaf leaf : leaves) {
+            String[] parts = leaf.path().split("\\.");
+            int common = 0;
+            while (common < open.size() && common < parts.length - 1 && open.get(common).equals(parts[common])) {
+                common++;
+            }
+            while (open.size() > common) {
+                open.remove(open.size() - 1);
+            }
+            if (!leaf.section().equals(section)) {
+                section = leaf.section();
+                out.append('\n').append(indent(open.size())).append("## @section ").append(section).append('\n');
+            }
+            for (int i = common; i < parts.length - 1; i++) {
+                out.append(indent(i)).append(parts[i]).append(":\n");
+                open.add(parts[i]);
+            }
+            int depth = parts.length - 1;
+            out.append(indent(depth)).append("## @param ").append(leaf.path()).append(' ').append(leaf.description()).append('\n');
+            out.append(indent(depth)).append(parts[depth]).append(':').append(yamlValue(leaf.defaultValue(), depth + 1)).append('\n');
+        }
+        return out.toString().stripLeading();
+    }
+
+    private static String yamlValue(Object value, int depth) {
+        if (value instanceof List<?> l && l.isEmpty()) {
+            return " []";
+        }
+        if (value instanceof Map<?, ?> m && m.isEmpty()) {
+            return " {}";
+        }
+        if (value instanceof List<?> || value instanceof Map<?, ?>) {
+            // Indent every line (block scalars stay valid: their indentation is relative); keep blank lines.
+            StringBuilder sb = new StringBuilder();
+            String dump = Yaml.dump(value);
+            dump = dump.endsWith("\n") ? dump.substring(0, dump.length() - 1) : dump;
+            for (String line : dump.split("\n", -1)) {
+                sb.append('\n').append(line.isEmpty() ? "" : indent(depth) + line);
+            }
+            return sb.toString();
+        }
+        String scalar = Yaml.scalar(value);
+        if (value instanceof String str && (scalar.contains("\n") || str.chars().anyMatch(c -> c < 0x20))) {
+            // A JSON string is a valid YAML double-quoted scalar and always fits on one line.
+            return " " + Json.write(str);
+        }
+        return " " + scalar;
+    }
+
+    private static String indent(int depth) {
+        return "  ".repeat(depth);
+    }
+
+    /**
+     * {@code values.schema.json} (draft-07): one node per leaf with type, description and default, plus enums
+     * and ranges where the leaf declares them; intermediate maps are objects with {@code properties}.
+     */
+    public String toSchemaJson(String title) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("$schema", "http://json-schema.org/draft-07/schema#");
+        root.put("title", title);
+        root.put("type", "object");
+        Map<String, Object> props = new LinkedHashMap<>();
+        root.put("properties", props);
+        for (Leaf leaf : leaves) {
+            String[] parts = leaf.path().split("\\.");
+            Map<String, Object> node = props;
+            for (int i = 0; i < parts.length - 1; i++) {
+                Map<String, Object> obj = child(node, parts[i]);
+                obj.putIfAbsent("type", "object");
+                node = child(obj, "properties");
+            }
+            node.put(parts[parts.length - 1], leaf.schema());
+        }
+        return Json.writePretty(root);
+    }
+
+    /**
+     * The README {@code ## Parameters} body: per section a {@code ### title} and a table whose rows are
+     * exactly the section's leaves.
+     */
+    public String toReadmeTables() {
+        StringBuilder out = new StringBuilder();
+        String section = null;
+        for (Leaf leaf : leaves) {
+            if (!leaf.section().equals(section)) {
+                section = leaf.section();
+                out.append("\n### ").append(section).append("\n\n")
+                        .append("| Name | Description | Value |\n")
+                        .append("| ---- | ----------- | ----- |\n");
+            }
+            out.append("| `").append(leaf.path()).append("` | ").append(markdown(leaf.description()))
+                    .append(" | ").append(readmeValue(leaf.defaultValue())).append(" |\n");
+        }
+        return out.toString().stripLeading();
+    }
+
+    private static String readmeValue(Object value) {
+        String s = value instanceof String str ? Json.write(str) : Json.write(value);
+        if (s.length() > 80) {
+            s = s.substring(0, 77) + "...";
+        }
+        return "`" + markdown(s).replace("`", "'") + "`";
+    }
+
+    private static String markdown(String text) {
+        return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ");
+    }
+
+    /**
+     * One documented value.
+     *
+     * @param path         dotted path of camelCase keys, e.g. {@code image.pullPolicy}
+     * @param defaultValue default value: String, Integer, Long, Boolean, List or Map (never null)
+     * @param description  one-line description for {@code @param}, schema and README
+     * @param section      the section it is listed under
+     * @param enumValues   allowed values, empty for any
+     * @param minimum      lower bound of an integer, or null
+     * @param maximum      upper bound of an integer, or null
+     * @param types        JSON schema types; empty = derived from the default value
+     */
+    public record Leaf(String path, Object defaultValue, String description, String section, List<Object> enumValues,
+                       Long minimum, Long maximum, List<String> types) {
+
+        public Leaf {
+            Objects.requireNonNull(path, "path");
+            for (String part : path.split("\\.", -1)) {
+                if (!KEY.matcher(part).matches()) {
+                    throw new IllegalArgumentException("values path '" + path + "': '" + part
+                            + "' is not a camelCase key (fix: use letters and digits, starting lowercase)");
+                }
+            }
+            if (defaultValue == null) {
+                throw new IllegalArgumentException("values path '" + path + "' has no default value (fix: use \"\", [], {} or a number)");
+            }
+            typeOf(defaultValue);
+            description = Objects.requireNonNull(description, "description").replace('\n', ' ').strip();
+            if (description.isEmpty()) {
+                throw new IllegalArgumentException("values path '" + path + "' has no description");
+            }
+            section = section == null ? "Parameters" : section;
+            enumValues = enumValues == null ? List.of() : List.copyOf(enumValues);
+            types = types == null ? List.of() : List.copyOf(types);
+        }
+
+        /** A leaf with type from its default, no enum and no range (section set by the builder). */
+        public static Leaf of(String path, Object defaultValue, String description) {
+            return new Leaf(path, defaultValue, description, null, null, null, null, null);
+        }
+
+        /** A copy restricted to these values. */
+        public Leaf oneOf(Object... allowed) {
+            return new Leaf(path, defaultValue, description, section, List.of(allowed), minimum, maximum, types);
+        }
+
+        /** A copy with an integer range. */
+        public Leaf range(long min, long max) {
+            return new Leaf(path, defaultValue, description, section, enumValues, min, max, types);
+        }
+
+        /** A copy that accepts several JSON types, e.g. integer or string for {@code 1} / {@code 50%}. */
+        public Leaf types(String... jsonTypes) {
+            return new Leaf(path, defaultValue, description, section, enumValues, minimum, maximum, List.of(jsonTypes));
+        }
+
+        /** A copy with another default value. */
+        public Leaf withDefault(Object value) {
+            return new Leaf(path, value, description, section, enumValues, minimum, maximum, types);
+        }
+
+        Leaf inSection(String name) {
+            return new Leaf(path, defaultValue, description, name, enumValues, minimum, maximum, types);
+        }
+
+        /** The JSON schema type derived from the default value. */
+        public String type() {
+            return typeOf(defaultValue);
+        }
+
+        Map<String, Object> schema() {
+            Map<String, Object> node = new LinkedHashMap<>();
+            node.put("type", types.isEmpty() ? type() : (types.size() == 1 ? types.get(0) : types));
+            node.put("description", description);
+            node.put("default", defaultValue);
+            if (!enumValues.isEmpty()) {
+                node.put("enum", enumValues);
+            }
+            if (minimum != null) {
+                node.put("minimum", minimum);
+            }
+            if (maximum != null) {
+                node.put("maximum", maximum);
+            }
+            return node;
+        }
+
+        private static String typeOf(Object value) {
+            if (value instanceof String) {
+                return "string";
+            }
+            if (value instanceof Integer || value instanceof Long) {
+                return "integer";
+            }
+            if (value instanceof Boolean) {
+                return "boolean";
+            }
+            if (value instanceof List<?>) {
+                return "array";
+            }
+            if (value instanceof Map<?, ?>) {
+                return "object";
+            }
+            throw new IllegalArgumentException("unsupported default value type " + value.getClass().getName()
+                    + " (fix: use String, Integer, Long, Boolean, List or Map)");
+        }
+    }
+
+    /** Builder of a {@link ValuesModel}; not thread-safe. Leaves keep the order they are added in. */
+    public static final class Builder {
+
+        private final List<Leaf> leaves = new ArrayList<>();
+        private String section = "Parameters";
+
+        private Builder() {
+        }
+
+        /** Starts a section: leaves added from now on are listed under it. */
+        public Builder section(String title) {
+            if (title == null || title.isBlank() || title.contains("\n")) {
+                throw new IllegalArgumentException("a section needs a one-line title");
+            }
+            this.section = title.strip();
+            return this;
+        }
+
+        /** Adds a leaf whose type follows its default value. */
+        public Builder leaf(String path, Object defaultValue, String description) {
+            return leaf(Leaf.of(path, defaultValue, description));
+        }
+
+        /**
+         * Adds a leaf in the current section.
+         *
+         * @throws IllegalArgumentException when the path exists, or is a prefix or extension of an existing leaf
+         */
+        public Builder leaf(Leaf leaf) {
+            for (Leaf existing : leaves) {
+                if (existing.path().equals(leaf.path()) || existing.path().startsWith(leaf.path() + ".")
+                        || leaf.path().startsWith(existing.path() + ".")) {
+                    throw new IllegalArgumentException("values path '" + leaf.path() + "' clashes with '" + existing.path()
+                            + "' (fix: pick another key)");
+                }
+            }
+            leaves.add(leaf.inSection(section));
+            return this;
+        }
+
+        /** Whether a leaf exists at the path. */
+        public boolean has(String path) {
+            return leaves.stream().anyMatch(l -> l.path().equals(path));
+        }
+
+        /**
+         * Replaces an existing leaf (e.g. to append a company sidecar to {@code sidecars}).
+         *
+         * @throws IllegalArgumentException when no leaf has that path
+         */
+        public Builder update(String path, UnaryOperator<Leaf> change) {
+            for (int i = 0; i < leaves.size(); i++) {
+                if (leaves.get(i).path().equals(path)) {
+                    Leaf next = change.apply(leaves.get(i));
+                    if (!next.path().equals(path)) {
+                        throw new IllegalArgumentException("update of '" + path + "' must keep the path");
+                    }
+                    leaves.set(i, next.inSection(leaves.get(i).section()));
+                    return this;
+                }
+            }
+            throw new IllegalArgumentException("no values leaf '" + path + "' to update");
+        }
+
+        /**
+         * The model. Leaves sharing a parent map are grouped together (at every depth) in first-appearance
+         * order, so a key added late, e.g. by an extension, still nests under its parent map.
+         */
+        public ValuesModel build() {
+            Map<String, Object> tree = new LinkedHashMap<>();
+            for (Leaf l : leaves) {
+                String[] parts = l.path().split("\\.");
+                Map<String, Object> node = tree;
+                for (int i = 0; i < parts.length - 1; i++) {
+                    node = child(node, parts[i]);
+                }
+                node.put(parts[parts.length - 1], l);
+            }
+            List<Leaf> ordered = new ArrayList<>();
+            flatten(tree, ordered);
+            return new ValuesModel(Collections.unmodifiableList(ordered));
+        }
+
+        @SuppressWarnings("unchecked")
+        private static void flatten(Map<String, Object> node, List<Leaf> out) {
+            for (Object v : node.values()) {
+                if (v instanceof Leaf l) {
+                    out.add(l);
+                } else {
+                    flatten((Map<String, Object>) v, out);
+                }
+            }
+        }
+    }
+}
