@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One row of the removed-API table ({@code removed-apis.yaml}, QUALITY.md §4).
+ * One row of the removed-API table, public so healers and tools can read it ({@code removed-apis.yaml}, QUALITY.md §4).
  *
  * @param apiVersion   the old group/version
  * @param kinds        kinds it covers, {@code *} for all
@@ -20,21 +20,21 @@ import java.util.Optional;
  * @param replacement  the apiVersion to use instead, empty when there is none
  * @param note         field changes that come with the migration
  */
-record RemovedApi(String apiVersion, List<String> kinds, int deprecatedIn, int removedIn, String replacement, String note) {
+public record RemovedApi(String apiVersion, List<String> kinds, int deprecatedIn, int removedIn, String replacement, String note) {
 
     private static final List<RemovedApi> TABLE = load();
 
-    RemovedApi {
+    public RemovedApi {
         kinds = List.copyOf(kinds);
     }
 
     /** The whole table, in match order. */
-    static List<RemovedApi> table() {
+    public static List<RemovedApi> table() {
         return TABLE;
     }
 
     /** The row for an apiVersion and kind, when that version is in the table. */
-    static Optional<RemovedApi> find(String apiVersion, String kind) {
+    public static Optional<RemovedApi> find(String apiVersion, String kind) {
         for (RemovedApi r : TABLE) {
             if (r.apiVersion.equals(apiVersion) && (r.kinds.contains(kind) || r.kinds.contains("*"))) {
                 return Optional.of(r);
