@@ -149,7 +149,7 @@ final class KubernetesLayer implements Layer {
             Optional<String> problem = modelProblem(model.get(), o.body());
             if (problem.isPresent()) {
                 String p = problem.get();
-                boolean covered = selectorMissing && p.contains("`selector`") || pathTypeMissing && p.contains("`pathType`");
+                boolean covered = selectorMissing && p.contains("'selector'") || pathTypeMissing && p.contains("'pathType'");
                 if (!covered) {
                     out.add(find(Severity.ERROR, "k8s-schema", o, p + label, schemaHint(p)));
                 }
@@ -200,7 +200,7 @@ final class KubernetesLayer implements Layer {
         }
         m = REQUIRED.matcher(msg);
         if (m.find()) {
-            return "required field '" + m.group(1) + "' is missing" + inModel(msg);
+            return "required field '" + m.group(1) + "' is missing";
         }
         m = REQUIRED_EMPTY.matcher(msg);
         if (m.find()) {
@@ -211,14 +211,6 @@ final class KubernetesLayer implements Layer {
             json = msg.indexOf(" in the JSON string");
         }
         return shorten(json > 0 ? msg.substring(0, json) : msg);
-    }
-
-    private static String inModel(String msg) {
-        int idx = msg.indexOf("JSON string: ");
-        if (idx < 0) {
-            return "";
-        }
-        return " in " + shorten(msg.substring(idx + "JSON string: ".length()));
     }
 
     private static String shorten(String s) {

@@ -53,6 +53,10 @@ final class Lines {
         for (; end < lines.size(); end++) {
             String l = lines.get(end);
             if (neutral(l)) {
+                // Template actions deeper than the key belong to its block; blank lines and comments never end it.
+                if (!l.isBlank() && !l.strip().startsWith("#") && indent(l) > base) {
+                    lastContent = end;
+                }
                 continue;
             }
             if (indent(l) <= base) {
