@@ -26,6 +26,7 @@ public final class ContainerDefaultsHealer extends RuleHealer {
 
     private static final Pattern VALUES_REF = Pattern.compile("\\.Values\\.([A-Za-z0-9_.]+)");
     private static final Pattern IF_VALUES = Pattern.compile("\\{\\{-?\\s*if\\s+\\.Values\\.([A-Za-z0-9_.]+)\\s*-?}}");
+    private static final Pattern WITH_VALUES = Pattern.compile("\\{\\{-?\\s*with\\s+\\.Values\\.([A-Za-z0-9_.]+)\\s*-?}}");
     private static final Set<String> SECURITY_RULES = Set.of("sec-run-as-non-root", "sec-privilege-escalation", "sec-capabilities");
 
     /** Creates the healer. */
@@ -246,6 +247,16 @@ public final class ContainerDefaultsHealer extends RuleHealer {
 
     /** The {@code .Values.x} path a key's block reads, when it is a values hook. */
     private static String valuesRef(List<String> lines, int keyLine, int end, int keyIndent) {
+        // {{- with .Values.x }} right above the key: the block renders ".", i.e. .Values.x
+        for (int i = keyLine - 1; i >= Math.max(0, keyLine - 2); i--) {
+            Matcher with = WITH_VALUES.matcher(lines.get(i).strip());
+            if (with.matches()) {
+                return with.group(1);
+            }
+            if (!Lines.neutral(lines.get(i))) {
+                break;
+            }
+        }
         for (int i = keyLine; i < Math.min(end, keyLine + 3) && i < lines.size(); i++) {
             if (i > keyLine && !Lines.neutral(lines.get(i)) && Lines.indent(lines.get(i)) <= keyIndent) {
                 break;
