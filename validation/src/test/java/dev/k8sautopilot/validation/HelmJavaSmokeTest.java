@@ -18,7 +18,6 @@ class HelmJavaSmokeTest {
         Helm.create().withName("smoke").withDir(dir).call();
         Path chart = dir.resolve("smoke");
         LintResult lint = new Helm(chart).lint().strict().call();
-        System.out.println("lint: " + lint.isFailed() + " " + lint.getMessages());
         String out = new Helm(chart).template().withName("rel").withNamespace("ns").withKubeVersion("1.31.0").call();
         assertThat(out).contains("kind: Deployment").contains("# Source: smoke/templates/deployment.yaml");
         assertThat(lint.isFailed()).isFalse();
