@@ -1,0 +1,182 @@
+package dev.k8sautopilot.validation;
+
+import dev.k8sautopilot.model.ChartFiles;
+import dev.k8sautopilot.model.Finding;
+import dev.k8sautopilot.model.LayerTiming;
+import dev.k8sautopilot.model.Severity;
+import dev.k8sautopilot.model.ValidationOptions;
+import dev.k8sautopilot.model.ValidationReport;
+import dev.k8sautopilot.spi.Validator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The built-in {@link Validator} (id {@code default}): runs the layers {@code structure},
+ * {@code schema}, {@code lint}, {@code template}, {@code kubernetes}, {@code deprecation},
+ * {@code security} and {@code dry-run} in that order and collects their findings, timings and the
+ * security score. Helm runs in-process through helm-java on a private temporary copy of the chart
+ * that is deleted afterwards; {@code helm template} runs once per values scenario and its output is
+ * shared by every later layer.
+ *
+ * <pre>{@code
+ * ValidationReport report = new DefaultValidator().validate(Path.of("charts/web"), ValidationOptions.defaults());
+ * System.out.println(report.format());
+ * }</pre>
+ *
+ * <p>Never throws for a bad chart: missing files, invalid YAML, binary content, a chart calling
+ * {@code lookup}, or a failure of the native helm library all become findings. Stateless and
+ * thread-safe; validations may run in parallel.
+ */
+public final class DefaultValidator implements Validator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultValidator.class);
+    private static final List<Layer> LAYERS = List.of(new StructureLayer(), new SchemaLayer(), new LintLayer(),
+            new TemplateLayer(), new KubernetesLayer(), new DeprecationLayer(), new SecurityLayer(), new DryRunLayer());
+
+    /** Creates the validator; used by {@link java.util.ServiceLoader}. */
+    public DefaultValidator() {
+        // stateless
+    }
+
+    @Override
+    public String id() {
+        return "default";
+    }
+
+    /** The layer names, in the order they run. */
+    public static List<String> layerNames() {
+        return LAYERS.stream().map(Layer::name).toList();
+    }
+
+    /**
+     * Validates a chart directory on disk.
+     *
+     * @param chartDir directory holding Chart.yaml
+     * @param options  target Kubernetes version and layers
+     * @return the report; a directory that cannot be read gives a report with one error finding
+     */
+    public ValidationReport validate(Path chartDir, ValidationOptions options) {
+        ChartFiles files;
+        try {
+            files = ChartFiles.read(chartDir);
+        } catch (RuntimeException e) {
+            Finding f = Finding.of(Severity.ERROR, "chart-unreadable", StructureLayer.NAME, "", 0,
+                    "the chart cannot be read: " + e.getMessage(), "give the path of a chart directory with text files only");
+            return new ValidationReport(List.of(f), List.of(), OptionalInt.empty());
+        }
+        return validate(files, options);
+    }
+
+    @Override
+    public ValidationReport validate(ChartFiles files, ValidationOptions options) {
+        ValidationOptions opts = options == null ? ValidationOptions.defaults() : options;
+        Path temp = null;
+        String writeError = "";
+        Optional<Path> chartDir = Optional.empty();
+        try {
+            temp = Files.createTempDirectory("k8s-autopilot-validate-");
+            chartDir = Optional.of(write(files, temp));
+        } catch (IOException | RuntimeException e) {
+            writeError = e.getMessage();
+        }
+        try {
+            return run(new ValidationContext(files, opts, chartDir, writeError));
+        } finally {
+            if (temp != null) {
+                delete(temp);
+            }
+        }
+    }
+
+    private static ValidationReport run(ValidationContext ctx) {
+        List<Finding> findings = new ArrayList<>();
+        List<LayerTiming> timings = new ArrayList<>();
+        boolean securityRan = false;
+        for (Layer layer : LAYERS) {
+            if (ctx.options().skipLayers().contains(layer.name())) {
+                timings.add(new LayerTiming(layer.name(), 0, 0, true, "skipped by the options"));
+                continue;
+            }
+            long start = System.nanoTime();
+            Optional<String> skip;
+            List<Finding> found;
+            try {
+                skip = layer.skipReason(ctx);
+                found = skip.isPresent() ? List.of() : layer.run(ctx);
+            } catch (RuntimeException | LinkageError | StackOverflowError e) {
+                // A layer bug must not lose the other layers' findings.
+                LOG.warn("Validation layer {} failed: {}", layer.name(), e.toString());
+                skip = Optional.empty();
+                found = List.of(Finding.of(Severity.ERROR, "validator-internal-error", layer.name(), "", 0,
+                        "the " + layer.name() + " layer could not check this chart: " + e,
+                        "report this with the chart attached; the other layers still ran"));
+            }
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            List<Finding> unique = dedupe(found);
+            findings.addAll(unique);
+            timings.add(new LayerTiming(layer.name(), millis, unique.size(), skip.isPresent(), skip.orElse("")));
+            securityRan |= layer.name().equals(SecurityLayer.NAME) && skip.isEmpty();
+        }
+        return new ValidationReport(findings, timings, securityRan ? OptionalInt.of(Score.of(findings)) : OptionalInt.empty());
+    }
+
+    /** The same problem found in several scenarios is reported once (the first, i.e. default values, wins). */
+    private static List<Finding> dedupe(List<Finding> findings) {
+        Map<String, Finding> out = new LinkedHashMap<>();
+        for (Finding f : findings) {
+            String msg = f.message().replaceAll(" \\[with ci/[^]]+]$", "");
+            out.putIfAbsent(f.severity() + "|" + f.ruleId() + "|" + f.file() + "|" + f.resource() + "|" + msg, f);
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    private static Path write(ChartFiles files, Path temp) throws IOException {
+        Path dir = temp.resolve(files.name()).normalize();
+        if (!dir.startsWith(temp)) {
+            throw new IOException("chart name escapes the temporary directory");
+        }
+        Files.createDirectories(dir);
+        for (Map.Entry<String, String> e : files.files().entrySet()) {
+            Path p = dir.resolve(ChartFiles.checkPath(e.getKey())).normalize();
+            if (!p.startsWith(dir)) {
+                throw new IOException(e.getKey() + " escapes the chart directory");
+            }
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, e.getValue(), StandardCharsets.UTF_8);
+        }
+        return dir;
+    }
+
+    private static void delete(Path root) {
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                    Files.deleteIfExists(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            LOG.warn("Could not delete the temporary chart copy {}: {}", root, e.getMessage());
+        }
+    }
+}
