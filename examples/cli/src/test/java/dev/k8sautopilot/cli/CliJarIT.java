@@ -45,6 +45,38 @@ class CliJarIT {
     }
 
     @Test
+    void processKilledMidRunLeavesNoChartAndCanBeResumed(@TempDir Path dir) throws Exception {
+        Path runs = dir.resolve("runs");
+        String store = "file:" + runs;
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString(),
+                "generate", "Create a chart for redis with persistence, 5Gi of storage", "--output", "charts", "--checkpointer", store);
+        // Interactive run: it saves the run, then waits at the generation review for an answer on stdin that never comes.
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("killed.txt").toFile()).start();
+        String runId = null;
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (runId == null && System.nanoTime() < deadline && p.isAlive()) {
+            if (Files.isDirectory(runs)) {
+                try (var files = Files.list(runs)) {
+                    for (Path f : (Iterable<Path>) files::iterator) {
+                        if (f.toString().endsWith(".json") && Files.readString(f).contains("\"GENERATION_REVIEW\"")) {
+                            runId = f.getFileName().toString().replace(".json", "");
+                        }
+                    }
+                }
+            }
+            Thread.sleep(20);
+        }
+        p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        assertThat(runId).as(Files.readString(dir.resolve("killed.txt"))).isNotNull();
+        assertThat(dir.resolve("charts/redis")).doesNotExist();
+
+        Outcome resumed = java(dir, "resume", runId, "--approve", "--yes", "--checkpointer", store);
+        assertThat(resumed.code()).as(resumed.err()).isZero();
+        assertThat(dir.resolve("charts/redis/Chart.yaml")).exists();
+    }
+
+    @Test
     void deferInOneJvmResumeInAnotherGivesTheSameChart(@TempDir Path dir) throws Exception {
         String store = "file:" + dir.resolve("runs");
         Outcome stopped = java(dir, "generate", "Helm chart for nginx with 3 replicas and an ingress at www.example.com",
