@@ -68,7 +68,8 @@ final class RequestParser {
     private static final Pattern NAMESPACE = Pattern.compile(
             "\\b(?:namespace|ns)\\s*[:=]?\\s*[\"'`]?([a-z0-9][a-z0-9-]*)\\b|\\bin (?:the )?([a-z0-9][a-z0-9-]*) namespace\\b");
     private static final Pattern STORAGE_CLASS = Pattern.compile(
-            "\\bstorage\\s*class(?:name)?\\s*[:=]?\\s*[\"'`]?([a-z0-9][a-z0-9.-]*)|\\b([a-z0-9][a-z0-9.-]*) storage\\s*class\\b");
+            "\\bstorage\\s*class(?:name)?\\s*[:=]?\\s*[\"'`]?([a-z0-9][a-z0-9.-]*)");
+    private static final Pattern STORAGE_CLASS_BEFORE = Pattern.compile("\\b([a-z0-9][a-z0-9.-]*) storage\\s*class\\b");
     private static final Pattern INGRESS_CLASS = Pattern.compile(
             "\\bingress\\s*class(?:name)?\\s*[:=]?\\s*[\"'`]?([a-z0-9][a-z0-9.-]*)|\\b(haproxy|contour|kong|alb|gce|istio|ambassador|cilium|nginx)[- ]ingress\\b|\\bingress[- ]nginx\\b");
     private static final Pattern CERT_RESOLVER = Pattern.compile(
@@ -390,23 +391,34 @@ final class RequestParser {
                 case "readiness", "ready" -> { return "readiness"; }
                 case "liveness", "live", "alive", "liveliness" -> { return "liveness"; }
                 case "startup" -> { return "startup"; }
-                case "health", "healthcheck", "healthchecks", "health-check", "probe", "probes", "healthz", "check", "checks" -> { return "health"; }
+                case "probe", "probes", "check", "checks" -> {
+                    int i = before.indexOf(word);
+                    String next = i + 1 < before.size() ? before.get(i + 1) : "";
+                    return switch (next) {
+                        case "readiness", "ready" -> "readiness";
+                        case "liveness", "live", "liveliness" -> "liveness";
+                        case "startup" -> "startup";
+                        default -> "health";
+                    };
+                }
+                case "health", "healthcheck", "healthchecks", "health-check", "healthz" -> { return "health"; }
                 case "metrics", "prometheus", "scrape", "scraping", "scraped" -> { return "metrics"; }
                 case "mount", "mounted", "mountpath", "volume", "data", "storage", "persist", "persistence", "stored", "store" -> { return "mount"; }
-                case "path", "prefix", "route", "routes", "routed", "under", "ingress", "context", "subpath", "serve", "served", "at", "on", "behind" -> {
-                    return path.matches("/(health|healthz|ready|readyz|live|livez|ping|status)(/.*)?") ? "health"
-                            : path.equals("/metrics") ? "metrics" : "ingress";
-                }
+                case "path", "prefix", "route", "routes", "routed", "ingress", "context", "subpath", "ingressroute" -> { return "ingress"; }
                 default -> { }
             }
-        }
-        if (after.contains("stripped") || after.contains("prefix")) {
-            return "ingress";
         }
         if (path.matches("/(health|healthz|ready|readyz|live|livez|ping|status|actuator/health)(/.*)?")) {
             return "health";
         }
-        return path.equals("/metrics") ? "metrics" : "unknown";
+        if (path.equals("/metrics")) {
+            return "metrics";
+        }
+        if (after.contains("stripped") || after.contains("prefix")
+                || before.stream().anyMatch(w -> Set.of("at", "on", "under", "behind", "serve", "served").contains(w))) {
+            return "ingress";
+        }
+        return "unknown";
     }
 
     private void autoscaling(Work w, Facts f) {
@@ -512,6 +524,10 @@ final class RequestParser {
             while (nums.find()) {
                 int port = bounded("port", nums.group(), 65535);
                 String name = portName(first ? word : "", first ? suffixName : null);
+                List<String> context = AppCatalog.wordsBefore(w.mask().substring(clauseStart(w.mask(), m.start()), m.start()), 4);
+                if (first && name.equals("http") && (context.contains("metrics") || context.contains("prometheus"))) {
+                    name = "metrics";
+                }
                 if (word.equals("service")) {
                     f.put("service.port", port);
                 } else if (name.equals("metrics")) {
@@ -524,7 +540,11 @@ final class RequestParser {
                     if (word.equals("udp")) {
                         pm.put("protocol", "UDP");
                     }
-                    ports.add(pm);
+                    if (first && Set.of("main", "primary", "app", "application").contains(word)) {
+                        ports.add(0, pm);
+                    } else {
+                        ports.add(pm);
+                    }
                 }
                 first = false;
             }
@@ -695,9 +715,14 @@ final class RequestParser {
             }
         }
         Matcher sc = STORAGE_CLASS.matcher(w.mask());
-        if (sc.find()) {
-            String value = sc.group(1) != null ? sc.group(1) : sc.group(2);
-            if (!Set.of("a", "the", "default", "fast", "any", "with", "and", "of").contains(value)) {
+        boolean scFound = sc.find();
+        if (!scFound || Set.of("a", "the", "default", "any", "with", "and", "of", "on").contains(sc.group(1))) {
+            sc = STORAGE_CLASS_BEFORE.matcher(w.mask());
+            scFound = sc.find();
+        }
+        if (scFound) {
+            String value = sc.group(1);
+            if (!Set.of("a", "the", "default", "fast", "any", "with", "and", "of", "on", "in", "using").contains(value)) {
                 f.put("persistence.storageClass", value);
                 f.persistence = f.persistence == null ? Boolean.TRUE : f.persistence;
             }
@@ -758,7 +783,7 @@ final class RequestParser {
     }
 
     private void keywords(Work w, Facts f) {
-        String t = w.mask();
+        String t = w.mask().replaceAll(" +", " ");
         // tier
         List<Tier> tiers = new ArrayList<>();
         addTier(t, tiers, Tier.PROD, "production(?:[- ](?:ready|grade))?|prod|prd");
@@ -778,7 +803,7 @@ final class RequestParser {
         if (found(t, "network[- ]?polic(?:y|ies)|netpol\\w*|network isolation|isolated network|zero[- ]trust|firewall\\w*")) {
             f.networkPolicy = !negatedKeyword(t, "(network[- ]?polic(?:y|ies)|netpol\\w*|network isolation)");
         }
-        if (found(t, "(?:deny|block|restrict|no|without) (?:all )?(?:external )?egress|egress (?:denied|blocked|restricted)")) {
+        if (found(t, "(?:deny|denies|denying|block|blocks|blocking|restrict|restricts|restricting|no|without) (?:all )?(?:external )?egress|egress (?:denied|blocked|restricted)")) {
             f.put("networkPolicy.allowExternalEgress", false);
             f.networkPolicy = f.networkPolicy == null ? Boolean.TRUE : f.networkPolicy;
         }
