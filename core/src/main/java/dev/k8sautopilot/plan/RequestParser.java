@@ -57,7 +57,7 @@ final class RequestParser {
     private static final Pattern MEM_PCT = Pattern.compile(
             "\\b(\\d{1,3})\\s*%\\s*(?:of\\s)?(?:average\\s)?(?:memory|mem|ram)\\b|\\b(?:memory|mem|ram)\\s*(?:utili[sz]ation|usage|target|threshold)?\\s*(?:of|at|=|:|above|over|target|reaches)?\\s*(\\d{1,3})\\s*%");
     private static final Pattern PORT_LIST = Pattern.compile(
-            "\\b(?:(\\w+)\\s)?(?:ports?|listen(?:s|ing)?(?: on)?(?: port)?|containerport|port number)\\s*[:=]?\\s*(\\d+(?:\\s*(?:,|and|&|/)\\s*(?:port\\s)?\\d+)*)(?:\\s*\\((\\w+)\\))?");
+            "\\b(?:(\\w+)\\s)?(?:ports?|listen(?:s|ing)?(?: on)?(?: port)?|containerport|port number)\\s*[:=]?\\s*(\\d+(?![\\w%]|\\.\\d)(?:\\s*(?:,|and|&|/)\\s*(?:port\\s*)?\\d+(?![\\w%]|\\.\\d)(?!\\s*(?:replicas?|pods?|instances?|cores?|cpus?|gi|mi|gb|mb|%)))*)(?:\\s*\\((\\w+)\\))?");
     private static final Pattern RATE = Pattern.compile(
             "\\brate[- ]?limit\\w*\\D{0,20}?(\\d+)\\s*(?:requests?|reqs?|r)?\\s*(?:/\\s*|per\\s)?(s\\b|sec\\w*|min\\w*|rps\\b|rpm\\b)?");
     private static final Pattern BURST = Pattern.compile("\\bburst\\D{0,12}?(\\d+)");
@@ -161,7 +161,7 @@ final class RequestParser {
             }
             String value = m.group(3) != null ? m.group(3) : m.group(4) != null ? m.group(4) : m.group(5) != null ? m.group(5) : m.group(6);
             if (m.group(6) != null) {
-                value = value.replaceAll("[.)]+$", "");
+                value = value.replaceAll("[.)!?]+$", "");
             }
             String name = rawName.contains(".") || rawName.chars().anyMatch(Character::isLowerCase) && rawName.contains("__")
                     ? rawName : rawName.toUpperCase(Locale.ROOT);
@@ -524,8 +524,7 @@ final class RequestParser {
             while (nums.find()) {
                 int port = bounded("port", nums.group(), 65535);
                 String name = portName(first ? word : "", first ? suffixName : null);
-                List<String> context = AppCatalog.wordsBefore(w.mask().substring(clauseStart(w.mask(), m.start()), m.start()), 4);
-                if (first && name.equals("http") && (context.contains("metrics") || context.contains("prometheus"))) {
+                if (first && name.equals("http") && metricsContext(w.mask(), m.start())) {
                     name = "metrics";
                 }
                 if (word.equals("service")) {
@@ -562,6 +561,18 @@ final class RequestParser {
             }
             f.put("ports", new ArrayList<Object>(ports));
         }
+    }
+
+    private static boolean metricsContext(String mask, int start) {
+        for (String word : AppCatalog.wordsBefore(mask.substring(clauseStart(mask, start), start), 3)) {
+            if (word.equals("metrics") || word.equals("prometheus")) {
+                return true;
+            }
+            if (Set.of("and", "with", "plus", "also", "app", "main").contains(word)) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static String portName(String word, String suffix) {
@@ -608,22 +619,45 @@ final class RequestParser {
             List<String> after = AppCatalog.words(mask.substring(m.end(), ce), 2);
             boolean cpuUnit = unit.startsWith("milli") || unit.equals("mcpu") || unit.startsWith("core") || unit.contains("cpu");
             boolean near = false;
-            String kind;
+            String next = after.isEmpty() ? "" : after.get(0).equals("of") && after.size() > 1 ? after.get(1) : after.get(0);
+            String kind = null;
             if (cpuUnit) {
                 kind = "cpu";
-            } else if (anyIn(after, STORAGE_WORDS) || anyIn(before.subList(0, Math.min(2, before.size())), STORAGE_WORDS)) {
+            } else if (STORAGE_WORDS.contains(next)) {
                 kind = "storage";
-            } else if (anyIn(after, MEMORY_WORDS) || anyIn(before, MEMORY_WORDS)) {
+            } else if (MEMORY_WORDS.contains(next)) {
                 kind = "memory";
                 near = true;
-            } else if (unit.equals("m") && (anyIn(after, CPU_WORDS) || anyIn(before, CPU_WORDS))) {
-                kind = "cpu";
-            } else if (unit.equals("m") || unit.equals("k")) {
-                continue; // minutes, metres, thousands: not a resource
-            } else if (anyIn(before, LIMIT_WORDS) || anyIn(before, REQUEST_WORDS) || anyIn(after, LIMIT_WORDS)) {
-                kind = "memory";
-            } else {
-                kind = persistenceWords || dataStore ? "storage" : "memory";
+            } else if (CPU_WORDS.contains(next)) {
+                kind = unit.equals("m") ? "cpu" : null;
+            }
+            if (kind == null) {
+                for (String word : before) {
+                    if (STORAGE_WORDS.contains(word)) {
+                        kind = "storage";
+                    } else if (MEMORY_WORDS.contains(word)) {
+                        kind = "memory";
+                        near = true;
+                    } else if (CPU_WORDS.contains(word) && unit.equals("m")) {
+                        kind = "cpu";
+                    }
+                    if (kind != null || word.equals("and")) {
+                        break;
+                    }
+                }
+            }
+            if (kind == null) {
+                boolean resourceWords = anyIn(before, LIMIT_WORDS) || anyIn(before, REQUEST_WORDS) || anyIn(after, LIMIT_WORDS);
+                if (unit.equals("m") || unit.equals("k")) {
+                    if (!unit.equals("m") || !resourceWords) {
+                        continue; // minutes, metres, thousands: not a resource
+                    }
+                    kind = "cpu";
+                } else if (resourceWords) {
+                    kind = "memory";
+                } else {
+                    kind = persistenceWords || dataStore ? "storage" : "memory";
+                }
             }
             String value;
             switch (kind) {
@@ -1121,7 +1155,8 @@ final class RequestParser {
     private static int clauseStart(String text, int pos) {
         for (int i = pos - 1; i >= 0; i--) {
             char c = text.charAt(i);
-            if (c == ',' || c == ';' || c == '\n' || c == '!' || c == '?' || (c == '.' && (i + 1 >= text.length() || text.charAt(i + 1) == ' '))) {
+            if (c == ',' || c == ';' || c == '\n' || c == '!' || c == '?' || (c == '.' && (i + 1 >= text.length() || text.charAt(i + 1) == ' '))
+                    || (c == '-' && i > 0 && text.charAt(i - 1) == ' ' && i + 1 < text.length() && text.charAt(i + 1) == ' ')) {
                 return i + 1;
             }
         }
@@ -1131,7 +1166,8 @@ final class RequestParser {
     private static int clauseEnd(String text, int pos) {
         for (int i = pos; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == ',' || c == ';' || c == '\n' || c == '!' || c == '?' || (c == '.' && (i + 1 >= text.length() || text.charAt(i + 1) == ' '))) {
+            if (c == ',' || c == ';' || c == '\n' || c == '!' || c == '?' || (c == '.' && (i + 1 >= text.length() || text.charAt(i + 1) == ' '))
+                    || (c == '-' && i > 0 && text.charAt(i - 1) == ' ' && i + 1 < text.length() && text.charAt(i + 1) == ' ')) {
                 return i;
             }
         }
