@@ -92,6 +92,9 @@ final class PlanRules {
         // persistence and workload kind
         boolean persistence = persistence(app, out);
         int explicitReplicas = f.has("replicas") ? intOf("replicas", f.get("replicas")) : 0;
+        if (f.has("replicas") && (explicitReplicas < 1 || explicitReplicas > 1000)) {
+            throw new SpecException("spec.replicas", explicitReplicas + " is out of range", "use a value between 1 and 1000");
+        }
         Workload workload = workload(explicitWorkload, app, persistence, explicitReplicas);
         out.put("workload", workload.wire());
         boolean scalable = app == null || app.scalable();

@@ -143,10 +143,15 @@ public final class RuleBasedPlanner implements Planner {
     /** The fields of a spec that differ from the defaults of a spec with the same name and image. */
     static Map<String, Object> explicitFields(ChartSpec spec) {
         Map<String, Object> full = ChartSpecs.toMap(spec);
-        Map<String, Object> defaults = ChartSpecs.toMap(ChartSpec.builder().name(spec.name()).image(spec.image()).build());
+        Map<String, Object> defaults = ChartSpecs.toMap(ChartSpec.builder().name(spec.name()).image(spec.image())
+                .ports(spec.ports()).workload(spec.workload()).build());
         Map<String, Object> out = diff(full, defaults);
         out.put("name", full.get("name"));
         out.put("image", full.get("image"));
+        if (!spec.ports().isEmpty()) {
+            out.put("ports", full.get("ports"));
+        }
+        out.put("workload", full.get("workload"));
         return out;
     }
 
