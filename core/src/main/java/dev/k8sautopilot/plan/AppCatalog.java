@@ -48,7 +48,8 @@ public final class AppCatalog {
     private final List<AppEntry> entries;
     private final Map<String, AppEntry> byName;
     private final Map<String, AppEntry> byRepository;
-    private final Pattern aliasPattern;
+    /** Aliases by first character, longest first: a hand-rolled trie level that beats a 150-way regex alternation. */
+    private final Map<Character, List<String>> aliasesByFirstChar;
 
     private AppCatalog(List<AppEntry> entries) {
         this.entries = List.copyOf(entries);
@@ -74,11 +75,12 @@ public final class AppCatalog {
         this.byName = Map.copyOf(names);
         this.byRepository = Map.copyOf(repos);
         aliases.sort(Comparator.comparingInt(String::length).reversed());
-        StringBuilder alt = new StringBuilder();
+        Map<Character, List<String>> byChar = new HashMap<>();
         for (String a : aliases) {
-            alt.append(alt.length() == 0 ? "" : "|").append(Pattern.quote(a));
+            byChar.computeIfAbsent(a.charAt(0), k -> new ArrayList<>()).add(a);
         }
-        this.aliasPattern = Pattern.compile("(?<![a-z0-9_./@#])(" + alt + ")(?![a-z0-9_#+]|\\.[a-z0-9]|/)");
+        byChar.replaceAll((k, v) -> List.copyOf(v));
+        this.aliasesByFirstChar = Map.copyOf(byChar);
     }
 
     private static List<String> withId(AppEntry e) {
@@ -191,15 +193,39 @@ public final class AppCatalog {
     public List<Mention> mentions(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
         List<Mention> out = new ArrayList<>();
-        Matcher m = aliasPattern.matcher(lower);
-        while (m.find()) {
-            String alias = m.group(1);
-            AppEntry e = byName.get(alias);
-            if (e != null && acceptable(e, alias, lower, m.start(1), m.end(1))) {
-                out.add(new Mention(e, alias, m.start(1), m.end(1)));
+        int n = lower.length();
+        int i = 0;
+        while (i < n) {
+            List<String> candidates = aliasesByFirstChar.get(lower.charAt(i));
+            boolean startOk = i == 0 || "abcdefghijklmnopqrstuvwxyz0123456789_./@#".indexOf(lower.charAt(i - 1)) < 0;
+            int next = i + 1;
+            if (candidates != null && startOk) {
+                for (String alias : candidates) {
+                    int end = i + alias.length();
+                    if (lower.startsWith(alias, i) && endOk(lower, end)) {
+                        AppEntry e = byName.get(alias);
+                        if (acceptable(e, alias, lower, i, end)) {
+                            out.add(new Mention(e, alias, i, end));
+                            next = end;
+                            break;
+                        }
+                    }
+                }
             }
+            i = next;
         }
         return out;
+    }
+
+    private static boolean endOk(String lower, int end) {
+        if (end >= lower.length()) {
+            return true;
+        }
+        char c = lower.charAt(end);
+        if (Character.isLetterOrDigit(c) || c == '_' || c == '#' || c == '+' || c == '/') {
+            return false;
+        }
+        return !(c == '.' && end + 1 < lower.length() && Character.isLetterOrDigit(lower.charAt(end + 1)));
     }
 
     private static boolean acceptable(AppEntry e, String alias, String lower, int start, int end) {
@@ -231,7 +257,7 @@ public final class AppCatalog {
 
     static List<String> wordsBefore(String text, int max) {
         List<String> all = new ArrayList<>();
-        Matcher m = WORD.matcher(text.length() > 80 ? text.substring(text.length() - 80) : text);
+        Matcher m = WORD.matcher(text.length() > 60 ? text.substring(text.length() - 60) : text);
         while (m.find()) {
             all.add(m.group().replaceAll("\\.+$", ""));
         }

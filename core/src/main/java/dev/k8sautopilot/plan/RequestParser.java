@@ -336,7 +336,7 @@ final class RequestParser {
             }
             Map<String, Object> cf = new LinkedHashMap<>();
             cf.put("fileName", file);
-            Matcher at = Pattern.compile("^\\s*(?:mounted\\s)?(?:at|in|under|into|to)\\s(/[A-Za-z0-9_.~/-]+)").matcher(mask.substring(m.end()));
+            Matcher at = cached("^\\s*(?:mounted\\s)?(?:at|in|under|into|to)\\s(/[A-Za-z0-9_.~/-]+)").matcher(mask.substring(m.end()));
             if (at.find()) {
                 String dir = w.norm.substring(m.end() + at.start(1), m.end() + at.end(1)).replaceAll("[.]+$", "");
                 if (dir.endsWith("/" + file)) {
@@ -430,7 +430,7 @@ final class RequestParser {
             w.blank(m.start(1), m.end(2));
             range = true;
         }
-        boolean mentioned = Pattern.compile("\\b(autoscal\\w*|auto-scal\\w*|hpa|horizontal pod autoscal\\w*|scale automatically|scales automatically|elastic scaling)\\b").matcher(mask).find();
+        boolean mentioned = cached("\\b(autoscal\\w*|auto-scal\\w*|hpa|horizontal pod autoscal\\w*|scale automatically|scales automatically|elastic scaling)\\b").matcher(mask).find();
         if (!range && mentioned) {
             Matcher r = RANGE_REPLICAS.matcher(w.mask());
             if (r.find()) {
@@ -519,7 +519,7 @@ final class RequestParser {
         while (m.find()) {
             String word = m.group(1) == null ? "" : m.group(1);
             String suffixName = m.group(3);
-            Matcher nums = Pattern.compile("\\d+").matcher(m.group(2));
+            Matcher nums = cached("\\d+").matcher(m.group(2));
             boolean first = true;
             while (nums.find()) {
                 int port = bounded("port", nums.group(), 65535);
@@ -606,7 +606,7 @@ final class RequestParser {
 
     private void quantities(Work w, Facts f) {
         String mask = w.mask();
-        boolean persistenceWords = Pattern.compile("\\b(persist\\w*|storage|disk|volume|pvc|stateful)\\b").matcher(mask).find();
+        boolean persistenceWords = cached("\\b(persist\\w*|storage|disk|volume|pvc|stateful)\\b").matcher(mask).find();
         boolean dataStore = catalog.mentions(mask).stream().anyMatch(x -> x.app().dataStore() || x.app().persistence().isPresent());
         List<String> sizes = new ArrayList<>();
         Matcher m = QUANTITY.matcher(mask);
@@ -960,7 +960,7 @@ final class RequestParser {
     }
 
     private static void addTier(String t, List<Tier> tiers, Tier tier, String regex) {
-        Matcher m = Pattern.compile("\\b(" + regex + ")\\b").matcher(t);
+        Matcher m = cached("\\b(" + regex + ")\\b").matcher(t);
         while (m.find()) {
             if (!negatedAt(t, m.start()) && !tiers.contains(tier)) {
                 tiers.add(tier);
@@ -987,7 +987,7 @@ final class RequestParser {
             }
             if (f.appId == null) {
                 f.appId = app.id();
-                Matcher v = Pattern.compile("^\\s*(?:version\\s|v)?(\\d+(?:\\.\\d+){0,2})(?![\\w.%]|\\s*(?:replicas?|instances?|pods?|gi|mi|gb|mb|g\\b|m\\b|%|cores?|cpus?|ports?|x\\b))")
+                Matcher v = cached("^\\s*(?:version\\s|v)?(\\d+(?:\\.\\d+){0,2})(?![\\w.%]|\\s*(?:replicas?|instances?|pods?|gi|mi|gb|mb|g\\b|m\\b|%|cores?|cpus?|ports?|x\\b))")
                         .matcher(mask.substring(mention.end()));
                 if (v.find()) {
                     f.appVersion = v.group(1);
@@ -997,7 +997,7 @@ final class RequestParser {
             }
         }
         if (f.appVersion == null) {
-            Matcher v = Pattern.compile("\\bversion\\s*[:=]?\\s*v?(\\d+(?:\\.\\d+){0,2})\\b").matcher(mask);
+            Matcher v = cached("\\bversion\\s*[:=]?\\s*v?(\\d+(?:\\.\\d+){0,2})\\b").matcher(mask);
             if (v.find() && f.appId != null) {
                 f.appVersion = v.group(1);
             }
@@ -1042,7 +1042,7 @@ final class RequestParser {
             }
             addExtra(f, role, mention.app().image(), mask, mention.start(), mention.end(), names, mention.app());
         }
-        boolean initMentioned = Pattern.compile("\\binit[- ]?containers?\\b").matcher(mask).find();
+        boolean initMentioned = cached("\\binit[- ]?containers?\\b").matcher(mask).find();
         if (initMentioned && !f.has("initContainers")) {
             Matcher wait = WAIT_FOR.matcher(mask);
             if (wait.find()) {
@@ -1062,7 +1062,7 @@ final class RequestParser {
                 f.warnings.add("an init container was mentioned without an image or a command; none was added");
             }
         }
-        if (Pattern.compile("\\bside-?cars?\\b").matcher(mask).find() && !f.has("sidecars")) {
+        if (cached("\\bside-?cars?\\b").matcher(mask).find() && !f.has("sidecars")) {
             f.warnings.add("a sidecar was mentioned without an image; none was added — name its image, e.g. fluent/fluent-bit:3.2.4");
         }
     }
@@ -1130,13 +1130,20 @@ final class RequestParser {
         return false;
     }
 
+    private static final Map<String, Pattern> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Keyword patterns are written inline for readability and compiled once. */
+    private static Pattern cached(String regex) {
+        return CACHE.computeIfAbsent(regex, Pattern::compile);
+    }
+
     private static boolean found(String text, String regex) {
-        return Pattern.compile("\\b(?:" + regex + ")\\b").matcher(text).find();
+        return cached("\\b(?:" + regex + ")\\b").matcher(text).find();
     }
 
     /** True when every occurrence of the keyword is negated ("no ingress", "without TLS"). */
     private static boolean negatedKeyword(String text, String regex) {
-        Matcher m = Pattern.compile("\\b" + regex + "\\b").matcher(text);
+        Matcher m = cached("\\b" + regex + "\\b").matcher(text);
         boolean any = false;
         while (m.find()) {
             any = true;
