@@ -41,7 +41,8 @@ final class SpecSchema {
             "env[].name", "env[].value", "secretEnv", "existingSecret",
             "resources.preset", "resources.requestsCpu", "resources.requestsMemory", "resources.limitsCpu",
             "resources.limitsMemory",
-            "probes.readiness.type", "probes.readiness.path", "probes.liveness.type", "probes.liveness.path",
+            "probes.readiness.type", "probes.readiness.path", "probes.readiness.command",
+            "probes.liveness.type", "probes.liveness.path", "probes.liveness.command", "job.schedule",
             "tier", "pdb.create", "networkPolicy.enabled", "metrics.enabled", "metrics.serviceMonitor");
 
     /** Fields written in a shorthand of the document rather than as the record (see ChartSpecs). */
@@ -61,6 +62,7 @@ final class SpecSchema {
             Map.entry("autoscaling.targetCpu", "percent"),
             Map.entry("autoscaling.targetMemory", "percent"),
             Map.entry("ingress.path", "e.g. /api"),
+            Map.entry("job.schedule", "cron, CronJob only"),
             Map.entry("pdb.create", "true for high availability"));
 
     private static final Map<String, Object> TREE = tree();
