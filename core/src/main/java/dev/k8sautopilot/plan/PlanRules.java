@@ -970,13 +970,19 @@ final class PlanRules {
         Map<String, Object> np = section(out, "networkPolicy");
         if (!np.containsKey("enabled")) {
             boolean asked = Boolean.TRUE.equals(f.networkPolicy);
-            boolean on = f.networkPolicy == null ? tier == Tier.PROD || ha : asked;
+            // Like Bitnami's charts: a NetworkPolicy is on unless the request says no. Outside production it admits
+            // any client (allowExternal) so nothing breaks; production and HA narrow it where the request did not.
+            boolean on = f.networkPolicy == null || asked;
             np.put("enabled", on);
             if (on) {
+                String reason = asked ? "asked for in the request"
+                        : tier == Tier.PROD || ha ? (ha ? "high availability" : "production") + " tier: deny what is not needed"
+                        : "on by default (Bitnami convention): traffic only to the container ports, from any pod;"
+                                + " set networkPolicy.allowExternal=false to admit only labelled clients";
                 decisions.add(new PlanDecision("network policy", "ingress only to the container ports"
                         + (Boolean.FALSE.equals(np.get("allowExternal")) ? " from labelled clients" : "")
                         + (Boolean.FALSE.equals(np.get("allowExternalEgress")) ? ", egress only DNS and in-namespace" : ""),
-                        asked ? "asked for in the request" : (ha ? "high availability" : "production") + " tier: deny what is not needed"));
+                        reason));
             }
         }
         if (workload == Workload.JOB || workload == Workload.CRONJOB) {
