@@ -8,6 +8,7 @@ import dev.k8sautopilot.internal.Json;
 import dev.k8sautopilot.model.ChartSpec;
 import dev.k8sautopilot.model.ChartSpecs;
 import dev.k8sautopilot.model.PlanOutcome;
+import dev.k8sautopilot.model.SpecException;
 import dev.k8sautopilot.model.Usage;
 import dev.k8sautopilot.model.WriteMode;
 import dev.k8sautopilot.plan.RuleBasedPlanner;
@@ -25,7 +26,7 @@ import java.util.Objects;
  * as the chat model (so the LLM planner and the LLM healer are active), in two modes: a model with JSON-schema
  * structured output (OpenAI-like) and a plain-text model (the schema skeleton travels in the prompt). The
  * model plays a well-behaved LLM: it answers with the fields of the offline plan of the same request that
- * differ from a minimal spec's defaults — the reply a model that understood the request would give.
+ * differ from the defaults of a minimal spec (name, image, workload, ports) — the reply a model that understood the request would give.
  * Prints calls and tokens per chart, from the pipeline's own {@code Usage} meter and cross-checked against
  * the model's counters.
  *
@@ -94,19 +95,29 @@ public final class LlmEconomy {
                 outTokens / (double) n);
     }
 
-    /** The fields of the offline plan that differ from a minimal spec's defaults, as JSON; {@code {}} when there is no plan. */
+    /** The fields of the offline plan that differ from the defaults of a minimal spec (name, image, workload, ports), as JSON; {@code {}} when there is no plan. */
     static String modelReply(PlanOutcome outcome) {
         if (!(outcome instanceof PlanOutcome.Planned p)) {
             return "{}";
         }
         ChartSpec spec = p.plan().spec();
         Map<String, Object> full = ChartSpecs.toMap(spec);
-        Map<String, Object> minimal = ChartSpecs.toMap(ChartSpec.builder().name(spec.name()).image(spec.image()).build());
+        Map<String, Object> minimal;
+        try {
+            minimal = ChartSpecs.toMap(ChartSpec.builder().name(spec.name()).image(spec.image()).workload(spec.workload())
+                    .ports(spec.ports()).build());
+        } catch (SpecException e) {
+            minimal = Map.of();
+        }
         Map<String, Object> reply = new LinkedHashMap<>();
         reply.put("name", spec.name());
         reply.put("image", spec.image().reference());
+        if (!spec.ports().isEmpty()) {
+            reply.put("ports", full.get("ports"));
+        }
+        Map<String, Object> defaults = minimal;
         full.forEach((k, v) -> {
-            if (!k.equals("name") && !k.equals("image") && !Objects.equals(v, minimal.get(k))) {
+            if (!reply.containsKey(k) && !Objects.equals(v, defaults.get(k))) {
                 reply.put(k, v);
             }
         });
