@@ -26,6 +26,7 @@ REPORT=examples/benchmarks/target/benchmarks-report.md
     echo "nproc: $(nproc)"
     grep -m1 'model name' /proc/cpuinfo 2>/dev/null || true
     free -h | head -2
+    echo "load average before the run: $(cut -d" " -f1-3 /proc/loadavg)"
     java -version 2>&1
     echo '```'
     echo

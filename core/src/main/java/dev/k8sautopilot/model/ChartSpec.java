@@ -158,6 +158,12 @@ public record ChartSpec(String name,
         commonLabels = Checks.map(commonLabels);
         commonAnnotations = Checks.map(commonAnnotations);
         crossCheck(workload, ports, env, secretEnv, configFiles, probes, ingress, initContainers, sidecars, commonLabels);
+        if (persistence.enabled() && !persistence.existingClaim().isEmpty() && persistence.accessMode() == AccessMode.READ_WRITE_ONCE
+                && replicas > 1) {
+            // The chart's values check refuses this too: the pods of other nodes could never mount the claim.
+            throw new SpecException("persistence.existingClaim", "one ReadWriteOnce claim cannot be shared by " + replicas + " replicas",
+                    "use replicas: 1, or accessMode ReadWriteMany, or let the chart create the claim");
+        }
     }
 
     private static void crossCheck(Workload workload, List<Port> ports, List<EnvVar> env, List<SecretEnv> secretEnv,

@@ -19,6 +19,11 @@ public record PdbSpec(boolean create, String minAvailable, String maxUnavailable
         if (!maxUnavailable.isEmpty() && !maxUnavailable.matches("^[0-9]+%?$")) {
             throw new SpecException("maxUnavailable", "'" + Checks.printable(maxUnavailable) + "' is not a count or percentage", "write 1 or 25%");
         }
+        if (!minAvailable.isEmpty() && !maxUnavailable.isEmpty()) {
+            // Kubernetes accepts only one of the two, and the chart's values check fails on both.
+            throw new SpecException("maxUnavailable", "is set together with minAvailable (" + minAvailable + ")",
+                    "set only one of minAvailable and maxUnavailable");
+        }
         if (minAvailable.isEmpty() && maxUnavailable.isEmpty()) {
             maxUnavailable = "1";
         }

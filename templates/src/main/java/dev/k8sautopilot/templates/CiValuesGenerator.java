@@ -62,6 +62,10 @@ final class CiValuesGenerator implements TemplateGenerator {
         set(values, all, "networkPolicy.allowExternal", false);
         set(values, all, "networkPolicy.allowExternalEgress", false);
         set(values, all, "persistence.enabled", true);
+        // replicaCount is 2 here, and one ReadWriteOnce claim cannot serve two pods: the chart creates its own claim.
+        if (values.leaf("persistence.existingClaim").map(l -> !"".equals(l.defaultValue())).orElse(false)) {
+            set(values, all, "persistence.existingClaim", "");
+        }
         set(values, all, "metrics.enabled", true);
         set(values, all, "metrics.serviceMonitor.enabled", true);
         set(values, all, "rbac.create", true);

@@ -93,7 +93,8 @@ final class SecurityLayer implements Layer {
             List<Map<String, Object>> all = new ArrayList<>(main);
             all.addAll(Maps.maps(pod, "initContainers"));
             for (Map<String, Object> c : all) {
-                container(o, c, podSc, main.contains(c));
+                // The first container is the application; later ones are sidecars (the Bitnami layout).
+                container(o, c, podSc, main.contains(c), !main.isEmpty() && main.get(0) == c);
             }
             automount(o, pod);
             selector(o);
@@ -115,7 +116,8 @@ final class SecurityLayer implements Layer {
             }
         }
 
-        private void container(RenderedObject o, Map<String, Object> c, Map<String, Object> podSc, boolean mainContainer) {
+        private void container(RenderedObject o, Map<String, Object> c, Map<String, Object> podSc, boolean mainContainer,
+                               boolean appContainer) {
             String name = "container '" + Maps.string(c, "name") + "'";
             Map<String, Object> sc = Maps.map(c, "securityContext");
             if (Boolean.TRUE.equals(sc.get("privileged"))) {
@@ -185,7 +187,9 @@ final class SecurityLayer implements Layer {
                     }
                 }
                 if (!probes.isEmpty()) {
-                    add(Severity.ERROR, "sec-probes", o, "Probe", name + " has no " + String.join(" or ", probes),
+                    // A sidecar is an opaque helper image the chart cannot know a health check for: a warning, not a gate.
+                    add(appContainer ? Severity.ERROR : Severity.WARNING, "sec-probes", o, "Probe",
+                            name + (appContainer ? "" : " (a sidecar)") + " has no " + String.join(" or ", probes),
                             "add " + String.join(" and ", probes) + " (e.g. tcpSocket or httpGet on the named container port)");
                 }
             }

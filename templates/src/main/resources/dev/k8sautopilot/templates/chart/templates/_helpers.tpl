@@ -23,6 +23,18 @@ already contains the chart name.
 {{- end -}}
 
 {{/*
+The fullname with a suffix, at most 63 characters. The fullname is shortened first, so the suffix always
+survives and two suffixed names of one release never collide (plain `printf "%s-x" fullname | trunc 63`
+cuts the suffix off long names).
+Usage: {{ include "@@chart@@.suffixedName" (dict "context" $ "suffix" "headless") }}
+*/}}
+{{- define "@@chart@@.suffixedName" -}}
+{{- $suffix := toString .suffix -}}
+{{- $base := include "@@chart@@.fullname" .context | trunc (int (sub 62 (len $suffix))) | trimSuffix "-" -}}
+{{- printf "%s-%s" $base $suffix -}}
+{{- end -}}
+
+{{/*
 Chart name and version, as used by the helm.sh/chart label.
 */}}
 {{- define "@@chart@@.chart" -}}

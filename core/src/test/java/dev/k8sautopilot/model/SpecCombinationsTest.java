@@ -1,0 +1,36 @@
+package dev.k8sautopilot.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Combinations the generated chart's values check refuses are refused by the spec already (found by the property suite). */
+class SpecCombinationsTest {
+
+    private static ChartSpec.Builder web() {
+        return ChartSpec.builder().name("web").image(Image.parse("nginx:1.27.3")).ports(List.of(Port.of("http", 8080)));
+    }
+
+    @Test
+    @DisplayName("a PDB with both minAvailable and maxUnavailable is refused, naming the fix")
+    void pdbBoth() {
+        assertThatThrownBy(() -> new PdbSpec(true, "1", "25%")).isInstanceOf(SpecException.class)
+                .hasMessageContaining("maxUnavailable").hasMessageContaining("set only one of minAvailable and maxUnavailable");
+        assertThat(new PdbSpec(true, "1", null).maxUnavailable()).isEmpty();
+        assertThat(new PdbSpec(true, null, "25%").minAvailable()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("an existing ReadWriteOnce claim with several replicas is refused; one replica or ReadWriteMany is fine")
+    void existingClaimReplicas() {
+        Persistence rwo = new Persistence(true, "1Gi", AccessMode.READ_WRITE_ONCE, null, null, "data");
+        assertThatThrownBy(() -> web().persistence(rwo).replicas(3).build()).isInstanceOf(SpecException.class)
+                .hasMessageContaining("persistence.existingClaim").hasMessageContaining("3 replicas");
+        assertThat(web().persistence(rwo).replicas(1).build().persistence().existingClaim()).isEqualTo("data");
+        Persistence rwx = new Persistence(true, "1Gi", AccessMode.READ_WRITE_MANY, null, null, "data");
+        assertThat(web().persistence(rwx).replicas(3).build().replicas()).isEqualTo(3);
+    }
+}
