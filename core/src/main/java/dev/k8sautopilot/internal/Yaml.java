@@ -2,12 +2,16 @@ package dev.k8sautopilot.internal;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.RepresentToNode;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.representer.StandardRepresenter;
 
 /**
  * Safe YAML reading and deterministic YAML writing. Loading refuses alias bombs, duplicate keys,
@@ -58,7 +62,29 @@ public final class Yaml {
                 .setWidth(4096)
                 .setSplitLines(false)
                 .build();
-        return new Dump(settings).dumpToString(value);
+        return new Dump(settings, new Yaml11SafeRepresenter(settings)).dumpToString(value);
+    }
+
+    /**
+     * Plain scalars that YAML 1.1 readers take for booleans, null or numbers although YAML 1.2 (snakeyaml-engine)
+     * reads them as strings. Helm reads charts with go-yaml (YAML 1.1), so {@code namespaceOverride: no} would
+     * become {@code false} there.
+     */
+    private static final Pattern YAML11_SPECIAL = Pattern.compile("^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF"
+            + "|true|True|TRUE|false|False|FALSE|~|null|Null|NULL|="
+            + "|[-+]?0b[01_]+|[-+]?0x[0-9a-fA-F_]+|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?"
+            + "|[-+]?([0-9][0-9_]*)?\\.[0-9_]*([eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*([eE][-+]?[0-9]+)?"
+            + "|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN))$");
+
+    /** Single-quotes the strings a YAML 1.1 reader would not read back as strings. */
+    private static final class Yaml11SafeRepresenter extends StandardRepresenter {
+        Yaml11SafeRepresenter(DumpSettings settings) {
+            super(settings);
+            RepresentToNode strings = representers.get(String.class);
+            representers.put(String.class, data -> YAML11_SPECIAL.matcher((String) data).matches()
+                    ? representScalar(Tag.STR, (String) data, ScalarStyle.SINGLE_QUOTED)
+                    : strings.representData(data));
+        }
     }
 
     /** YAML of a single scalar, suitable to be placed after {@code key: } on one line. */

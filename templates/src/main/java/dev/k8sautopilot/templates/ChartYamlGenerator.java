@@ -66,7 +66,8 @@ final class ChartYamlGenerator implements TemplateGenerator {
         lists.put("sources", sources);
         lists.put("maintainers", maintainers);
         Map<String, String> fill = new LinkedHashMap<>();
-        fill.put("name", spec.name());
+        // A DNS label can read as another YAML type (4, 1e3, no, on, null): Yaml.scalar quotes it then.
+        fill.put("name", Yaml.scalar(spec.name()));
         fill.put("description", Json.write(spec.description()));
         fill.put("version", Json.write(spec.chartVersion()));
         fill.put("appVersion", Json.write(spec.appVersion()));

@@ -234,7 +234,8 @@ final class RandomSpecs {
                 b.configFiles(files);
             }
             if (longRunning) {
-                b.probes(new Probes(probe(ports), probe(ports), chance(30) ? probe(ports) : null));
+                // Liveness and readiness stay on: switching one off is an explicit opt-out that validation reports as an error by design.
+                b.probes(new Probes(probe(ports, false), probe(ports, false), chance(30) ? probe(ports, true) : null));
             }
             if (chance(30)) {
                 int port = between(1, 65535);
@@ -365,8 +366,8 @@ final class RandomSpecs {
             }
         }
 
-        Probe probe(List<Port> ports) {
-            if (chance(15)) {
+        Probe probe(List<Port> ports, boolean mayDisable) {
+            if (mayDisable && chance(15)) {
                 return Probe.disabled();
             }
             List<ProbeType> types = ports.isEmpty() ? List.of(ProbeType.EXEC) : List.of(ProbeType.HTTP, ProbeType.TCP, ProbeType.GRPC, ProbeType.EXEC);
