@@ -28,7 +28,8 @@ public record IngressSpec(boolean enabled, IngressController controller, String 
             Checks.dnsSubdomain("hosts[" + i + "]", hosts.get(i));
         }
         path = Checks.orDefault(path, "/");
-        if (!path.startsWith("/") || path.contains("`") || path.contains(" ") || path.contains("{{")) {
+        // The same characters the chart's values check and Traefik's rule syntax refuse: backquotes, whitespace, braces.
+        if (!path.startsWith("/") || !path.matches("^/[^`\\s{}]*$")) {
             throw new SpecException("path", "'" + Checks.printable(path) + "' is not a valid HTTP path", "use a path such as /api");
         }
         pathType = pathType == null ? PathType.PREFIX : pathType;
@@ -44,6 +45,10 @@ public record IngressSpec(boolean enabled, IngressController controller, String 
             Checks.dnsSubdomain("className", className);
         }
         traefik = traefik == null ? TraefikOptions.defaults() : traefik;
+        if (controller == IngressController.TRAEFIK && traefik.redirectHttps() && !tls) {
+            // The chart's values check refuses it too: the redirect would point at an entry point that serves nothing.
+            throw new SpecException("traefik.redirectHttps", "redirects to https, but tls is off", "set tls: true, or redirectHttps: false");
+        }
     }
 
     /** Ingress switched off. */

@@ -33,4 +33,24 @@ class SpecCombinationsTest {
         Persistence rwx = new Persistence(true, "1Gi", AccessMode.READ_WRITE_MANY, null, null, "data");
         assertThat(web().persistence(rwx).replicas(3).build().replicas()).isEqualTo(3);
     }
+
+    @Test
+    @DisplayName("a Traefik https redirect without TLS is refused")
+    void redirectWithoutTls() {
+        TraefikOptions redirect = new TraefikOptions(null, true, false, null, null, null);
+        assertThatThrownBy(() -> new IngressSpec(true, IngressController.TRAEFIK, null, List.of("a.example.com"), "/", null, false, null,
+                null, redirect)).isInstanceOf(SpecException.class).hasMessageContaining("traefik.redirectHttps").hasMessageContaining("tls");
+        assertThat(new IngressSpec(true, IngressController.TRAEFIK, null, List.of("a.example.com"), "/", null, true, null, null, redirect)
+                .traefik().redirectHttps()).isTrue();
+    }
+
+    @Test
+    @DisplayName("ingress paths with braces, tabs or other whitespace are refused like the chart refuses them")
+    void pathCharacters() {
+        for (String path : List.of("/a{b", "/a}b", "/a\tb", "/a b", "/a`b")) {
+            assertThatThrownBy(() -> new IngressSpec(true, null, null, null, path, null, false, null, null, null))
+                    .as(path).isInstanceOf(SpecException.class).hasMessageContaining("path");
+        }
+        assertThat(new IngressSpec(true, null, null, null, "/api/v1.2/~x%20", null, false, null, null, null).path()).isEqualTo("/api/v1.2/~x%20");
+    }
 }

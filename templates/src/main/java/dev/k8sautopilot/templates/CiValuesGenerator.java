@@ -35,7 +35,11 @@ final class CiValuesGenerator implements TemplateGenerator {
         Map<String, Object> all = new LinkedHashMap<>();
         String host = "all-features." + ctx.chartName() + ".example.com";
         set(values, all, "replicaCount", 2);
-        set(values, all, "startupProbe.enabled", true);
+        // A port-based startup probe needs a container port; a chart without ports keeps it off.
+        boolean hasPorts = values.leaves().stream().anyMatch(l -> l.path().startsWith("containerPorts."));
+        if (hasPorts || values.leaf("startupProbe.type").map(l -> "exec".equals(l.defaultValue())).orElse(false)) {
+            set(values, all, "startupProbe.enabled", true);
+        }
         set(values, all, "pdb.create", true);
         set(values, all, "autoscaling.enabled", true);
         set(values, all, "autoscaling.minReplicas", 2);

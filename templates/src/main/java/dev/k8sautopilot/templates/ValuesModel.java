@@ -192,7 +192,9 @@ public final class ValuesModel {
     private static String readmeValue(Object value) {
         String s = value instanceof String str ? Json.write(str) : Json.write(value);
         if (s.length() > 80) {
-            s = s.substring(0, 77) + "...";
+            // Cut between code points: half of a surrogate pair (an emoji) cannot be written as UTF-8.
+            int end = Character.isHighSurrogate(s.charAt(76)) ? 76 : 77;
+            s = s.substring(0, end) + "...";
         }
         return "`" + markdown(s).replace("`", "'") + "`";
     }

@@ -30,4 +30,19 @@ class CiValuesGeneratorTest {
         assertThat(rendered).contains("kind: PersistentVolumeClaim");
         assertThat(HelmSupport.template(chart, chart.resolve("ci/default-values.yaml"), Map.of())).contains("claimName: shared-data");
     }
+
+    @Test
+    @DisplayName("all-features of a chart without container ports leaves the port-based startup probe off")
+    void noPortsNoStartupProbe(@TempDir Path dir) {
+        ChartSpec spec = ChartSpec.builder().name("worker").image(Image.parse("ghcr.io/acme/worker:1.2.3"))
+                .workload(dev.k8sautopilot.model.Workload.STATEFULSET)
+                .probes(new dev.k8sautopilot.model.Probes(dev.k8sautopilot.model.Probe.exec(List.of("pgrep", "worker")),
+                        dev.k8sautopilot.model.Probe.exec(List.of("pgrep", "worker")), null))
+                .build();
+        Path chart = HelmSupport.write(spec, dir);
+
+        String rendered = HelmSupport.template(chart, chart.resolve("ci/all-features-values.yaml"), Map.of());
+
+        assertThat(rendered).contains("kind: StatefulSet").doesNotContain("startupProbe");
+    }
 }

@@ -330,6 +330,7 @@ final class RandomSpecs {
             for (int i = 0; i < between(0, 3); i++) {
                 hosts.add(label(20) + "-" + i + "." + label(10) + ".example.com");
             }
+            boolean tls = chance(50);
             TraefikOptions traefik = null;
             if (controller == IngressController.TRAEFIK && chance(70)) {
                 Map<String, String> headers = new LinkedHashMap<>();
@@ -337,10 +338,9 @@ final class RandomSpecs {
                     headers.put("X-Frame-Options", "DENY");
                     headers.put("X-Custom-" + chars("ABCDEFGHIJ", 4), text(false, 4));
                 }
-                traefik = new TraefikOptions(chance(50) ? List.of("web", "websecure") : null, chance(50), chance(50),
+                traefik = new TraefikOptions(chance(50) ? List.of("web", "websecure") : null, tls && chance(50), chance(50),
                         chance(50) ? new RateLimit(edgy(1, 1_000_000), 0) : null, headers, chance(30) ? label(20) : null);
             }
-            boolean tls = chance(50);
             return new IngressSpec(true, controller, chance(30) ? label(20) : null, hosts, chance(50) ? path() : null,
                     pick(PathType.values()), tls, tls && chance(50) ? label(30) : null,
                     tls && controller == IngressController.TRAEFIK && chance(50) ? "letsencrypt" : null, traefik);
