@@ -143,7 +143,8 @@ public final class DefaultValidator implements Validator {
         return new ArrayList<>(out.values());
     }
 
-    private static Path write(ChartFiles files, Path temp) throws IOException {
+    /** Writes the chart to {@code temp/<name>/} and returns that directory. */
+    static Path write(ChartFiles files, Path temp) throws IOException {
         Path dir = temp.resolve(files.name()).normalize();
         if (!dir.startsWith(temp)) {
             throw new IOException("chart name escapes the temporary directory");
@@ -160,7 +161,8 @@ public final class DefaultValidator implements Validator {
         return dir;
     }
 
-    private static void delete(Path root) {
+    /** Deletes a directory tree, logging (not throwing) when that fails. */
+    static void delete(Path root) {
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
