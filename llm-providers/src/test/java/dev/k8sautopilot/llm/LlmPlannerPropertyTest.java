@@ -1,0 +1,54 @@
+package dev.k8sautopilot.llm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.strings;
+
+import dev.k8sautopilot.model.ChartRequest;
+import dev.k8sautopilot.model.PlanOutcome;
+import dev.k8sautopilot.plan.RuleBasedPlanner;
+import dev.k8sautopilot.spi.PlanningContext;
+import dev.langchain4j.exception.RateLimitException;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class LlmPlannerPropertyTest {
+
+    /** Replies a model may give: good, broken, hostile, odd. */
+    static final List<String> REPLIES = List.of(
+            "{\"name\":\"web\",\"image\":\"nginx:1.27.3\",\"ports\":[8080]}",
+            "{\"name\":\"web\",\"image\":\"nginx:1.27.3\",\"ports\":[99999],\"replicas\":-4,\"ingress\":{\"hosts\":[\"not a host\"]}}",
+            "{\"name\":\"web\",\"image\":\"nginx:1.27.3\",\"ports\":\"eighty\",\"env\":[1,2],\"security\":{\"runAsUser\":-1}}",
+            "{\"image\":{\"repository\":\"nginx\",\"tag\":\"latest\"},\"probes\":{\"readiness\":{\"type\":\"exec\"}}}",
+            "{\"name\":null,\"image\":null,\"rbac\":[{\"resources\":[\"*\"],\"verbs\":[\"*\"]}],\"ports\":[8080]}",
+            "```json\n{\"name\":\"web\"}\n```",
+            "{\"name\": \"web\",",
+            "[]",
+            "",
+            "null");
+
+    @Test
+    @DisplayName("whatever the model answers or throws, the planner returns an outcome after at most two calls")
+    void boundedAndTotal() {
+        qt().withExamples(300).forAll(integers().between(0, REPLIES.size()), integers().between(0, REPLIES.size()),
+                strings().basicLatinAlphabet().ofLengthBetween(0, 30)).checkAssert((first, second, noise) -> {
+                    ScriptedChatModel model = new ScriptedChatModel();
+                    for (int pick : new int[] {first, second}) {
+                        if (pick == REPLIES.size()) {
+                            model.thenThrow(new RateLimitException("429"));
+                        } else {
+                            model.thenReply(REPLIES.get(pick) + (pick % 2 == 0 ? "" : noise));
+                        }
+                    }
+                    LlmPlanner planner = new LlmPlanner(LlmPlannerTest.MARKER, new RuleBasedPlanner()::complete);
+
+                    PlanOutcome outcome = planner.plan(ChartRequest.of("nginx web " + noise), new PlanningContext(Optional.of(model), null));
+
+                    assertThat(outcome).isNotNull();
+                    assertThat(model.calls()).isBetween(1, LlmPlanner.MAX_CALLS);
+                });
+    }
+}
