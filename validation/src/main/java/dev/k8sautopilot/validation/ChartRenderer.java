@@ -121,11 +121,11 @@ public final class ChartRenderer {
                     throw new IllegalArgumentException("values key '" + key + "' has an empty segment (fix: write it like ingress.enabled)");
                 }
                 Object next = cur.get(steps[i]);
-                if (!(next instanceof Map)) {
-                    next = new LinkedHashMap<String, Object>();
-                    cur.put(steps[i], next);
-                }
-                cur = (Map<String, Object>) next;
+                // Copy (a caller's map may be immutable) so later keys can be merged in.
+                Map<String, Object> child = next instanceof Map<?, ?> m ? new LinkedHashMap<>((Map<String, Object>) m)
+                        : new LinkedHashMap<>();
+                cur.put(steps[i], child);
+                cur = child;
             }
             Object value = e.getValue();
             Object existing = cur.get(steps[steps.length - 1]);

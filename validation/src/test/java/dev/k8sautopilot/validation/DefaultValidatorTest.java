@@ -71,7 +71,7 @@ class DefaultValidatorTest {
                 assertThat(f.message()).isNotBlank();
                 assertThat(f.hint()).isNotBlank();
             });
-            assertThat(report.byRule("sec-resources").get(0).resource()).isEqualTo("Deployment/release-hc");
+            assertThat(report.byRule("sec-resources").get(0).resource()).isEqualTo("Deployment/hc");
             assertThat(report.byRule("sec-resources").get(0).file()).isEqualTo("templates/deployment.yaml");
             assertThat(report.byRule("sec-resources").get(0).line()).isPositive();
         }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Assertions on a rendered workload (Deployment, StatefulSet, DaemonSet, Job or CronJob). Container
@@ -79,7 +80,8 @@ public final class WorkloadAssert extends AbstractManifestAssert<WorkloadAssert>
     }
 
     /**
-     * The main container has a plain environment variable with this value.
+     * The main container sets an environment variable to this value: a plain {@code value}, a
+     * {@code configMapKeyRef} or an {@code envFrom} ConfigMap, resolved against the ConfigMaps of the same render.
      *
      * @param name  variable name
      * @param value expected value
@@ -88,10 +90,21 @@ public final class WorkloadAssert extends AbstractManifestAssert<WorkloadAssert>
     public WorkloadAssert withEnv(String name, String value) {
         Map<String, Object> env = env(name);
         if (env == null) {
-            fail("to set env " + name + "=" + value, "its main container sets only " + envNames());
-        } else if (!String.valueOf(env.get("value")).equals(value)) {
-            fail("to set env " + name + "=" + value, env.containsKey("value") ? name + " is '" + env.get("value") + "'"
-                    : name + " comes from " + env.get("valueFrom"));
+            Optional<String> fromMap = envFromConfigMaps(name);
+            if (fromMap.isEmpty()) {
+                fail("to set env " + name + "=" + value, "its main container sets only " + envNames());
+            } else if (!fromMap.get().equals(value)) {
+                fail("to set env " + name + "=" + value, name + " is '" + fromMap.get() + "' (from envFrom)");
+            }
+            return this;
+        }
+        Optional<String> actualValue = env.containsKey("value") ? Optional.of(String.valueOf(env.get("value")))
+                : configMapValue(get(env, "valueFrom", "configMapKeyRef"));
+        if (actualValue.isEmpty()) {
+            fail("to set env " + name + "=" + value, name + " comes from " + env.get("valueFrom"));
+        } else if (!actualValue.get().equals(value)) {
+            fail("to set env " + name + "=" + value, name + " is '" + actualValue.get() + "'"
+                    + (env.containsKey("value") ? "" : " (from " + get(env, "valueFrom", "configMapKeyRef") + ")"));
         }
         return this;
     }
@@ -103,7 +116,7 @@ public final class WorkloadAssert extends AbstractManifestAssert<WorkloadAssert>
      * @return this
      */
     public WorkloadAssert withEnv(String name) {
-        if (env(name) == null) {
+        if (env(name) == null && envFromConfigMaps(name).isEmpty()) {
             fail("to set env " + name, "its main container sets only " + envNames());
         }
         return this;
@@ -270,7 +283,37 @@ public final class WorkloadAssert extends AbstractManifestAssert<WorkloadAssert>
     }
 
     private List<String> envNames() {
-        return maps(main().get("env")).stream().map(e -> String.valueOf(e.get("name"))).toList();
+        List<String> names = new ArrayList<>(maps(main().get("env")).stream().map(e -> String.valueOf(e.get("name"))).toList());
+        for (Map<String, Object> from : maps(main().get("envFrom"))) {
+            configMap(get(from, "configMapRef", "name")).ifPresent(cm -> names.addAll(
+                    cm.keySet().stream().map(k -> k + " (envFrom)").toList()));
+        }
+        return names;
+    }
+
+    /** A ConfigMap key reference resolved against the ConfigMaps of the same render. */
+    private Optional<String> configMapValue(Object keyRef) {
+        if (!(keyRef instanceof Map<?, ?> ref)) {
+            return Optional.empty();
+        }
+        return configMap(ref.get("name")).map(data -> data.get(String.valueOf(ref.get("key")))).map(String::valueOf);
+    }
+
+    private Optional<String> envFromConfigMaps(String name) {
+        for (Map<String, Object> from : maps(main().get("envFrom"))) {
+            Optional<Object> v = configMap(get(from, "configMapRef", "name")).map(data -> data.get(name));
+            if (v.isPresent()) {
+                return v.map(String::valueOf);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** {@code data} of the rendered ConfigMap with this name. */
+    @SuppressWarnings("unchecked")
+    private Optional<Map<String, Object>> configMap(Object name) {
+        return and().ofKind("ConfigMap").stream().filter(m -> m.name().equals(String.valueOf(name))).findFirst()
+                .map(m -> m.at("data")).filter(Map.class::isInstance).map(d -> (Map<String, Object>) d);
     }
 
     @SuppressWarnings("unchecked")
