@@ -26,22 +26,38 @@ public record RenderedManifest(String file, Map<String, Object> body) {
         body = body == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(body));
     }
 
-    /** {@code kind}, empty when absent. */
+    /**
+     * {@code kind}, empty when absent.
+     *
+     * @return {@code kind}, empty when absent
+     */
     public String kind() {
         return Maps.string(body, "kind");
     }
 
-    /** {@code apiVersion}, empty when absent. */
+    /**
+     * {@code apiVersion}, empty when absent.
+     *
+     * @return {@code apiVersion}, empty when absent
+     */
     public String apiVersion() {
         return Maps.string(body, "apiVersion");
     }
 
-    /** {@code metadata.name}, empty when absent. */
+    /**
+     * {@code metadata.name}, empty when absent.
+     *
+     * @return {@code metadata.name}, empty when absent
+     */
     public String name() {
         return Maps.string(body, "metadata", "name");
     }
 
-    /** {@code Kind/name}, the form findings use. */
+    /**
+     * {@code Kind/name}, the form findings use.
+     *
+     * @return {@code Kind/name}, the form findings use
+     */
     public String resource() {
         return kind() + "/" + name();
     }
@@ -77,27 +93,47 @@ public record RenderedManifest(String file, Map<String, Object> body) {
         return new RenderedObject("", file, body).podSpec();
     }
 
-    /** The containers of the pod spec (not init containers), empty for other kinds. */
+    /**
+     * The containers of the pod spec (not init containers), empty for other kinds.
+     *
+     * @return the containers of the pod spec (not init containers), empty for other kinds
+     */
     public List<Map<String, Object>> containers() {
         return Maps.maps(podSpec(), "containers");
     }
 
-    /** The init containers of the pod spec, empty when none. */
+    /**
+     * The init containers of the pod spec, empty when none.
+     *
+     * @return the init containers of the pod spec, empty when none
+     */
     public List<Map<String, Object>> initContainers() {
         return Maps.maps(podSpec(), "initContainers");
     }
 
-    /** {@code metadata.labels}, empty when none. */
+    /**
+     * {@code metadata.labels}, empty when none.
+     *
+     * @return {@code metadata.labels}, empty when none
+     */
     public Map<String, Object> labels() {
         return Maps.map(body, "metadata", "labels");
     }
 
-    /** {@code metadata.annotations}, empty when none. */
+    /**
+     * {@code metadata.annotations}, empty when none.
+     *
+     * @return {@code metadata.annotations}, empty when none
+     */
     public Map<String, Object> annotations() {
         return Maps.map(body, "metadata", "annotations");
     }
 
-    /** The object as YAML, for messages. */
+    /**
+     * The object as YAML, for messages.
+     *
+     * @return the object as YAML, for messages
+     */
     public String toYaml() {
         return dev.k8sautopilot.internal.Yaml.dump(body);
     }
