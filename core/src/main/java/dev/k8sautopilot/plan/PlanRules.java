@@ -347,7 +347,24 @@ final class PlanRules {
             if (defaults != null && !defaults.ports().isEmpty() && ports.size() == 1 && defaults.ports().get(0).containerPort() == intOf("ports[0].containerPort", ports.get(0).get("containerPort"))) {
                 ports.get(0).put("name", defaults.ports().get(0).name());
             }
-            decisions.add(new PlanDecision("ports", describePorts(ports), "given in the request"));
+            // The request names the app's main port; the app's other ports (management, health) still exist and
+            // its probes may use them, so they are kept unless the request reuses their number or name.
+            if (defaults != null && !defaults.runtime()) {
+                for (Port extra : defaults.ports().subList(Math.min(1, defaults.ports().size()), defaults.ports().size())) {
+                    boolean taken = ports.stream().anyMatch(q -> String.valueOf(extra.containerPort()).equals(String.valueOf(q.get("containerPort")))
+                            || extra.name().equals(q.get("name")));
+                    if (!taken) {
+                        Map<String, Object> pm = new LinkedHashMap<>();
+                        pm.put("name", extra.name());
+                        pm.put("containerPort", extra.containerPort());
+                        pm.put("protocol", extra.protocol().wire());
+                        pm.put("expose", extra.exposed());
+                        ports.add(pm);
+                    }
+                }
+            }
+            decisions.add(new PlanDecision("ports", describePorts(ports), "given in the request"
+                    + (defaults != null && !defaults.runtime() && defaults.ports().size() > 1 ? ", plus the other ports of " + defaults.name() : "")));
         } else if (defaults != null && (!defaults.ports().isEmpty() || !longRunning)) {
             for (Port p : defaults.ports()) {
                 Map<String, Object> pm = new LinkedHashMap<>();
