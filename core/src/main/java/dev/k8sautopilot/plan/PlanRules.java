@@ -347,7 +347,24 @@ final class PlanRules {
             if (defaults != null && !defaults.ports().isEmpty() && ports.size() == 1 && defaults.ports().get(0).containerPort() == intOf("ports[0].containerPort", ports.get(0).get("containerPort"))) {
                 ports.get(0).put("name", defaults.ports().get(0).name());
             }
-            decisions.add(new PlanDecision("ports", describePorts(ports), "given in the request"));
+            // The request names the app's main port; the app's other ports (management, health) still exist and
+            // its probes may use them, so they are kept unless the request reuses their number or name.
+            if (defaults != null && !defaults.runtime()) {
+                for (Port extra : defaults.ports().subList(Math.min(1, defaults.ports().size()), defaults.ports().size())) {
+                    boolean taken = ports.stream().anyMatch(q -> String.valueOf(extra.containerPort()).equals(String.valueOf(q.get("containerPort")))
+                            || extra.name().equals(q.get("name")));
+                    if (!taken) {
+                        Map<String, Object> pm = new LinkedHashMap<>();
+                        pm.put("name", extra.name());
+                        pm.put("containerPort", extra.containerPort());
+                        pm.put("protocol", extra.protocol().wire());
+                        pm.put("expose", extra.exposed());
+                        ports.add(pm);
+                    }
+                }
+            }
+            decisions.add(new PlanDecision("ports", describePorts(ports), "given in the request"
+                    + (defaults != null && !defaults.runtime() && defaults.ports().size() > 1 ? ", plus the other ports of " + defaults.name() : "")));
         } else if (defaults != null && (!defaults.ports().isEmpty() || !longRunning)) {
             for (Port p : defaults.ports()) {
                 Map<String, Object> pm = new LinkedHashMap<>();
@@ -970,13 +987,19 @@ final class PlanRules {
         Map<String, Object> np = section(out, "networkPolicy");
         if (!np.containsKey("enabled")) {
             boolean asked = Boolean.TRUE.equals(f.networkPolicy);
-            boolean on = f.networkPolicy == null ? tier == Tier.PROD || ha : asked;
+            // Like Bitnami's charts: a NetworkPolicy is on unless the request says no. Outside production it admits
+            // any client (allowExternal) so nothing breaks; production and HA narrow it where the request did not.
+            boolean on = f.networkPolicy == null || asked;
             np.put("enabled", on);
             if (on) {
+                String reason = asked ? "asked for in the request"
+                        : tier == Tier.PROD || ha ? (ha ? "high availability" : "production") + " tier: deny what is not needed"
+                        : "on by default (Bitnami convention): traffic only to the container ports, from any pod;"
+                                + " set networkPolicy.allowExternal=false to admit only labelled clients";
                 decisions.add(new PlanDecision("network policy", "ingress only to the container ports"
                         + (Boolean.FALSE.equals(np.get("allowExternal")) ? " from labelled clients" : "")
                         + (Boolean.FALSE.equals(np.get("allowExternalEgress")) ? ", egress only DNS and in-namespace" : ""),
-                        asked ? "asked for in the request" : (ha ? "high availability" : "production") + " tier: deny what is not needed"));
+                        reason));
             }
         }
         if (workload == Workload.JOB || workload == Workload.CRONJOB) {
