@@ -749,7 +749,7 @@ final class PlanRules {
         AppEntry source = app != null ? app : runtime;
         boolean fromCatalog = app != null ? catalogImage : runtime != null && runtime.image().repository().equals(image.repository());
         if (!s.containsKey("runAsUser")) {
-            s.put("runAsUser", source != null && (fromCatalog || app == null) ? source.runAsUser() : 1001);
+            s.put("runAsUser", source != null && (fromCatalog || app == null) ? source.runAsUser() : 10001);
         }
         if (!s.containsKey("readOnlyRootFilesystem")) {
             s.put("readOnlyRootFilesystem", source == null || source.readOnlyRootFilesystem());
@@ -903,6 +903,12 @@ final class PlanRules {
             warnings.add("no host name given for the ingress; the values use chart.local — set ingress.hostname at install time");
         }
         boolean tls = Boolean.TRUE.equals(in.get("tls"));
+        if (!tls && controller.equals("traefik") && Boolean.TRUE.equals(traefik.get("redirectHttps"))) {
+            // A redirect to https lands on nothing unless the route serves TLS.
+            in.put("tls", true);
+            tls = true;
+            warnings.add("http→https redirect asked for without TLS: TLS switched on for the route");
+        }
         if (tls && !has(in, "certResolver") && !has(in, "tlsSecretName")) {
             String host = hosts.isEmpty() ? "chart.local" : String.valueOf(hosts.get(0));
             in.put("tlsSecretName", host + "-tls");

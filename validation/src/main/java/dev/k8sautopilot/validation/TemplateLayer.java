@@ -71,8 +71,13 @@ final class TemplateLayer implements Layer {
             return Finding.of(Severity.ERROR, "helm-native-failure", NAME, file, line, "helm template could not run: " + first,
                     "check that the helm-java native jar for this platform is on the class path");
         }
+        // A fail message may span lines ("VALUES VALIDATION:\n…"); keep all of it, on one line.
+        String whole = error.lines().map(String::strip).filter(l -> !l.isEmpty()).collect(java.util.stream.Collectors.joining(" "));
+        if (whole.length() > 800) {
+            whole = whole.substring(0, 800) + "…";
+        }
         return Finding.of(Severity.ERROR, "template-render-failed", NAME, file, line,
-                "helm template failed" + s.label() + ": " + first,
+                "helm template failed" + s.label() + ": " + whole,
                 error.contains("execution error") ? "the chart's fail/required check fired: change the values it names"
                         : "fix the template syntax or the values it reads");
     }
