@@ -19,6 +19,7 @@ import java.util.List;
 public record ApprovalRequest(String runId, Gate gate, String summary, List<String> files, String diff,
                               List<Question> questions, ValidationReport report, String outputDirectory) {
 
+    /** Requires a run id and a gate; other nulls become empty values. */
     public ApprovalRequest {
         if (runId == null || runId.isBlank()) {
             throw new IllegalArgumentException("runId is required");

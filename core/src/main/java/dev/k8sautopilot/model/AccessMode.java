@@ -5,9 +5,13 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Persistent volume access mode. */
 public enum AccessMode {
+    /** Read-write by one node (the usual choice). */
     READ_WRITE_ONCE("ReadWriteOnce"),
+    /** Read-only by many nodes. */
     READ_ONLY_MANY("ReadOnlyMany"),
+    /** Read-write by many nodes (needs a storage class that supports it). */
     READ_WRITE_MANY("ReadWriteMany"),
+    /** Read-write by a single pod. */
     READ_WRITE_ONCE_POD("ReadWriteOncePod");
 
     private final String wire;

@@ -11,6 +11,7 @@ package dev.k8sautopilot.model;
  */
 public record Autoscaling(boolean enabled, int minReplicas, int maxReplicas, int targetCpu, int targetMemory) {
 
+    /** Validates the ranges (see the parameters). */
     public Autoscaling {
         if (minReplicas == 0) {
             minReplicas = 1;

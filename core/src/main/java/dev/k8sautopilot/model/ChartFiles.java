@@ -36,6 +36,11 @@ public record ChartFiles(String name, Map<String, String> files) {
     /** Largest file read from disk, in bytes. */
     public static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
 
+    /**
+     * Checks the name and every path, and copies the files in order.
+     *
+     * @throws SpecException when the name is not a directory name or a path leaves the chart
+     */
     public ChartFiles {
         if (name == null || !name.matches("^[A-Za-z0-9][A-Za-z0-9._-]{0,252}$") || name.contains("..")) {
             throw new SpecException("chart name", "'" + (name == null ? "" : Checks.printable(name))

@@ -15,6 +15,7 @@ import java.util.List;
 public record ChartMetadata(String home, List<String> sources, String icon, List<String> keywords,
                             List<Maintainer> maintainers, String license) {
 
+    /** Validates the fields and copies the lists; nulls become empty values. */
     public ChartMetadata {
         home = home == null ? "" : home.strip();
         sources = Checks.list(sources);

@@ -199,6 +199,19 @@ public final class ChartSpecs {
             }
             m.put("secretEnv", out);
         }
+        if (m.get("probes") instanceof Map<?, ?> probes) {
+            // Writing a probe means wanting it: a probe mapping without `enabled` is enabled (it used to be
+            // silently off, so `liveness: {type: http, path: /healthz}` gave a chart without probes).
+            Map<String, Object> out = new LinkedHashMap<>((Map<String, Object>) probes);
+            for (String kind : List.of("liveness", "readiness", "startup")) {
+                if (out.get(kind) instanceof Map<?, ?> pm && !pm.containsKey("enabled")) {
+                    Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) pm);
+                    copy.put("enabled", true);
+                    out.put(kind, copy);
+                }
+            }
+            m.put("probes", out);
+        }
         for (String key : List.of("initContainers", "sidecars")) {
             if (m.get(key) instanceof List<?> list) {
                 List<Object> out = new ArrayList<>();

@@ -6,7 +6,7 @@ import java.util.List;
  * Pod and container security settings. Defaults are the hardened ones: non-root, no privilege
  * escalation, all capabilities dropped, RuntimeDefault seccomp, read-only root filesystem.
  *
- * @param runAsUser              UID, default 1001 (≥ 1)
+ * @param runAsUser              UID, default 10001 (≥ 1; ≥ 10000 avoids clashing with host users)
  * @param runAsGroup             GID, default same as user
  * @param fsGroup                fsGroup for volumes, default same as group
  * @param readOnlyRootFilesystem mount the root filesystem read-only (writable paths get emptyDir volumes)
@@ -19,9 +19,9 @@ public record SecuritySpec(long runAsUser, long runAsGroup, long fsGroup, Boolea
     private static final List<String> FORBIDDEN_CAPABILITIES = List.of("SYS_ADMIN", "NET_RAW", "ALL", "SYS_PTRACE", "SYS_MODULE");
 
     public SecuritySpec {
-        runAsUser = runAsUser == 0 ? 1001 : runAsUser;
+        runAsUser = runAsUser == 0 ? 10001 : runAsUser;
         if (runAsUser < 0) {
-            throw new SpecException("runAsUser", runAsUser + " is negative", "use a non-root UID such as 1001");
+            throw new SpecException("runAsUser", runAsUser + " is negative", "use a non-root UID such as 10001");
         }
         runAsGroup = runAsGroup == 0 ? runAsUser : runAsGroup;
         fsGroup = fsGroup == 0 ? runAsGroup : fsGroup;
@@ -50,7 +50,7 @@ public record SecuritySpec(long runAsUser, long runAsGroup, long fsGroup, Boolea
         }
     }
 
-    /** Hardened defaults: UID/GID 1001, read-only root filesystem. */
+    /** Hardened defaults: UID/GID 10001, read-only root filesystem. */
     public static SecuritySpec defaults() {
         return new SecuritySpec(0, 0, 0, null, null, null);
     }

@@ -344,7 +344,7 @@ public final class AppCatalog {
                 str(m, "description", false), str(m, "home", false), image, str(m, "officialImage", false),
                 str(m, "imageNote", false), ports, strings(m, "command"), strings(m, "args"), probes,
                 m.get("workload") == null ? Workload.DEPLOYMENT : Workload.parse(String.valueOf(m.get("workload"))),
-                scalable == null || bool(m, "scalable"), m.get("runAsUser") == null ? 1001 : integer(m, "runAsUser"),
+                scalable == null || bool(m, "scalable"), m.get("runAsUser") == null ? 10001 : integer(m, "runAsUser"),
                 ro == null || bool(m, "readOnlyRootFilesystem"), strings(m, "writablePaths"), persistence, env,
                 strings(m, "secretEnv"), metrics, bool(m, "heavy"), bool(m, "runtime"), strings(m, "keywords"),
                 str(m, "notes", false));

@@ -347,7 +347,24 @@ final class PlanRules {
             if (defaults != null && !defaults.ports().isEmpty() && ports.size() == 1 && defaults.ports().get(0).containerPort() == intOf("ports[0].containerPort", ports.get(0).get("containerPort"))) {
                 ports.get(0).put("name", defaults.ports().get(0).name());
             }
-            decisions.add(new PlanDecision("ports", describePorts(ports), "given in the request"));
+            // The request names the app's main port; the app's other ports (management, health) still exist and
+            // its probes may use them, so they are kept unless the request reuses their number or name.
+            if (defaults != null && !defaults.runtime()) {
+                for (Port extra : defaults.ports().subList(Math.min(1, defaults.ports().size()), defaults.ports().size())) {
+                    boolean taken = ports.stream().anyMatch(q -> String.valueOf(extra.containerPort()).equals(String.valueOf(q.get("containerPort")))
+                            || extra.name().equals(q.get("name")));
+                    if (!taken) {
+                        Map<String, Object> pm = new LinkedHashMap<>();
+                        pm.put("name", extra.name());
+                        pm.put("containerPort", extra.containerPort());
+                        pm.put("protocol", extra.protocol().wire());
+                        pm.put("expose", extra.exposed());
+                        ports.add(pm);
+                    }
+                }
+            }
+            decisions.add(new PlanDecision("ports", describePorts(ports), "given in the request"
+                    + (defaults != null && !defaults.runtime() && defaults.ports().size() > 1 ? ", plus the other ports of " + defaults.name() : "")));
         } else if (defaults != null && (!defaults.ports().isEmpty() || !longRunning)) {
             for (Port p : defaults.ports()) {
                 Map<String, Object> pm = new LinkedHashMap<>();
@@ -732,7 +749,7 @@ final class PlanRules {
         AppEntry source = app != null ? app : runtime;
         boolean fromCatalog = app != null ? catalogImage : runtime != null && runtime.image().repository().equals(image.repository());
         if (!s.containsKey("runAsUser")) {
-            s.put("runAsUser", source != null && (fromCatalog || app == null) ? source.runAsUser() : 1001);
+            s.put("runAsUser", source != null && (fromCatalog || app == null) ? source.runAsUser() : 10001);
         }
         if (!s.containsKey("readOnlyRootFilesystem")) {
             s.put("readOnlyRootFilesystem", source == null || source.readOnlyRootFilesystem());
@@ -886,6 +903,12 @@ final class PlanRules {
             warnings.add("no host name given for the ingress; the values use chart.local — set ingress.hostname at install time");
         }
         boolean tls = Boolean.TRUE.equals(in.get("tls"));
+        if (!tls && controller.equals("traefik") && Boolean.TRUE.equals(traefik.get("redirectHttps"))) {
+            // A redirect to https lands on nothing unless the route serves TLS.
+            in.put("tls", true);
+            tls = true;
+            warnings.add("http→https redirect asked for without TLS: TLS switched on for the route");
+        }
         if (tls && !has(in, "certResolver") && !has(in, "tlsSecretName")) {
             String host = hosts.isEmpty() ? "chart.local" : String.valueOf(hosts.get(0));
             in.put("tlsSecretName", host + "-tls");

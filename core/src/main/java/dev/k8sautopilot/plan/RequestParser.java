@@ -518,13 +518,18 @@ final class RequestParser {
         List<Map<String, Object>> ports = new ArrayList<>();
         while (m.find()) {
             String word = m.group(1) == null ? "" : m.group(1);
+            // "metrics and listening on port 8080": a conjunction ends the metrics clause, it does not name the port.
+            boolean conjunction = Set.of("and", "with", "plus", "also", "then").contains(word.toLowerCase(java.util.Locale.ROOT));
+            if (conjunction) {
+                word = "";
+            }
             String suffixName = m.group(3);
             Matcher nums = cached("\\d+").matcher(m.group(2));
             boolean first = true;
             while (nums.find()) {
                 int port = bounded("port", nums.group(), 65535);
                 String name = portName(first ? word : "", first ? suffixName : null);
-                if (first && name.equals("http") && metricsContext(w.mask(), m.start())) {
+                if (first && name.equals("http") && !conjunction && metricsContext(w.mask(), m.start())) {
                     name = "metrics";
                 }
                 if (word.equals("service")) {
@@ -547,7 +552,12 @@ final class RequestParser {
                 }
                 first = false;
             }
-            w.blank(m.start(), m.end());
+            // The optional word before the keyword is consumed only when it named the port ("grpc port 9090");
+            // otherwise it belongs to the rest of the request ("keycloak listening on port 8080").
+            boolean wordUsed = m.group(1) != null && (word.equals("service") || word.equals("udp")
+                    || Set.of("main", "primary", "app", "application").contains(word) || !portName(word, null).equals("http")
+                    || word.equals("http"));
+            w.blank(wordUsed || m.group(1) == null ? m.start() : m.end(1), m.end());
         }
         if (!ports.isEmpty()) {
             Set<String> used = new LinkedHashSet<>();

@@ -49,6 +49,12 @@ public final class FileRaceWorker {
             try {
                 store.save(next);
                 won.add(next.version());
+                // Give the other process a turn: on a loaded machine one side could otherwise win every step,
+                // and the test would prove nothing about the race.
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return won;
             } catch (CheckpointConflictException lost) {
                 // the other side advanced first: reload and try again
             }

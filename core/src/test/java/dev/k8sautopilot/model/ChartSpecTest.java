@@ -25,7 +25,7 @@ class ChartSpecTest {
             assertThat(spec.workload()).isEqualTo(Workload.DEPLOYMENT);
             assertThat(spec.replicas()).isEqualTo(1);
             assertThat(spec.service().type()).isEqualTo(ServiceType.CLUSTER_IP);
-            assertThat(spec.security().runAsUser()).isEqualTo(1001);
+            assertThat(spec.security().runAsUser()).isEqualTo(10001);
             assertThat(spec.security().readOnlyRoot()).isTrue();
             assertThat(spec.ingress().enabled()).isFalse();
             assertThat(spec.description()).contains("web");

@@ -31,6 +31,22 @@ class ChartSpecsTest {
         }
 
         @Test
+        @DisplayName("a probe written without enabled is enabled; enabled: false still switches it off")
+        void writtenProbeIsEnabled() {
+            ChartSpec spec = ChartSpecs.parse("""
+                    name: web
+                    image: nginx:1.27.3
+                    ports: [8080]
+                    probes:
+                      liveness: {type: http, path: /healthz}
+                      readiness: {enabled: false}
+                    """);
+            assertThat(spec.probes().liveness().enabled()).isTrue();
+            assertThat(spec.probes().liveness().path()).isEqualTo("/healthz");
+            assertThat(spec.probes().readiness().enabled()).isFalse();
+        }
+
+        @Test
         void readsJson() {
             ChartSpec spec = ChartSpecs.parse("{\"name\": \"api\", \"image\": {\"repository\": \"acme/api\", \"tag\": \"1.0.0\"},"
                     + " \"ports\": [{\"name\": \"http\", \"containerPort\": 8080}], \"workload\": \"statefulset\"}");

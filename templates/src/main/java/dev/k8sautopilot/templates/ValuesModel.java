@@ -218,6 +218,7 @@ public final class ValuesModel {
     public record Leaf(String path, Object defaultValue, String description, String section, List<Object> enumValues,
                        Long minimum, Long maximum, List<String> types) {
 
+        /** Requires a path; copies the lists. */
         public Leaf {
             Objects.requireNonNull(path, "path");
             for (String part : path.split("\\.", -1)) {

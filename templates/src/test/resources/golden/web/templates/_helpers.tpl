@@ -295,6 +295,6 @@ Fails with a clear message on value combinations that cannot work. Called by the
 {{- $messages = append $messages "persistence.existingClaim: one ReadWriteOnce claim cannot be shared by several replicas; use replicaCount=1 or a ReadWriteMany claim" -}}
 {{- end -}}
 {{- if $messages -}}
-{{- printf "\nVALUES VALIDATION:\n%s" (join "\n" $messages) | fail -}}
+{{- printf "VALUES VALIDATION: %s" (join "; " $messages) | fail -}}
 {{- end -}}
 {{- end -}}

@@ -1,5 +1,6 @@
 package dev.k8sautopilot.validation;
 
+import dev.k8sautopilot.internal.ChartWriter;
 import dev.k8sautopilot.model.ChartFiles;
 import dev.k8sautopilot.model.Finding;
 import dev.k8sautopilot.model.LayerTiming;
@@ -9,11 +10,8 @@ import dev.k8sautopilot.model.ValidationReport;
 import dev.k8sautopilot.spi.Validator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,9 +44,19 @@ public final class DefaultValidator implements Validator {
     private static final List<Layer> LAYERS = List.of(new StructureLayer(), new SchemaLayer(), new LintLayer(),
             new TemplateLayer(), new KubernetesLayer(), new DeprecationLayer(), new SecurityLayer(), new DryRunLayer());
 
-    /** Creates the validator; used by {@link java.util.ServiceLoader}. */
+    private final Path workDirectory;
+
+    /** Creates the validator, working in the system temporary directory; used by {@link java.util.ServiceLoader}. */
     public DefaultValidator() {
-        // stateless
+        this(null);
+    }
+
+    /**
+     * Creates a validator that writes its temporary chart copies under {@code workDirectory} (created when
+     * missing), e.g. to keep them on a particular disk; null means the system temporary directory.
+     */
+    public DefaultValidator(Path workDirectory) {
+        this.workDirectory = workDirectory;
     }
 
     @Override
@@ -87,7 +95,8 @@ public final class DefaultValidator implements Validator {
         String writeError = "";
         Optional<Path> chartDir = Optional.empty();
         try {
-            temp = Files.createTempDirectory("k8s-autopilot-validate-");
+            temp = workDirectory == null ? Files.createTempDirectory("k8s-autopilot-validate-")
+                    : Files.createTempDirectory(Files.createDirectories(workDirectory), "k8s-autopilot-validate-");
             chartDir = Optional.of(write(files, temp));
         } catch (IOException | RuntimeException e) {
             writeError = e.getMessage();
@@ -143,7 +152,8 @@ public final class DefaultValidator implements Validator {
         return new ArrayList<>(out.values());
     }
 
-    private static Path write(ChartFiles files, Path temp) throws IOException {
+    /** Writes the chart to {@code temp/<name>/} and returns that directory. */
+    static Path write(ChartFiles files, Path temp) throws IOException {
         Path dir = temp.resolve(files.name()).normalize();
         if (!dir.startsWith(temp)) {
             throw new IOException("chart name escapes the temporary directory");
@@ -160,23 +170,11 @@ public final class DefaultValidator implements Validator {
         return dir;
     }
 
-    private static void delete(Path root) {
-        try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                    Files.deleteIfExists(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            LOG.warn("Could not delete the temporary chart copy {}: {}", root, e.getMessage());
+    /** Deletes a directory tree, logging (not throwing) when that fails. */
+    static void delete(Path root) {
+        ChartWriter.deleteQuietly(root);
+        if (Files.exists(root)) {
+            LOG.warn("Could not delete the temporary chart copy {}", root);
         }
     }
 }

@@ -57,8 +57,13 @@ final class HelmRunner {
 
     /** {@code helm template} with defaults or one extra values file. */
     static Outcome<String> template(Path chartDir, String kubeVersion, Optional<Path> valuesFile) {
+        return template(chartDir, RELEASE, kubeVersion, valuesFile);
+    }
+
+    /** {@code helm template} under a release name, with defaults or one extra values file. */
+    static Outcome<String> template(Path chartDir, String release, String kubeVersion, Optional<Path> valuesFile) {
         try {
-            TemplateCommand cmd = new Helm(chartDir).template().withName(RELEASE).withNamespace(NAMESPACE)
+            TemplateCommand cmd = new Helm(chartDir).template().withName(release).withNamespace(NAMESPACE)
                     .withKubeVersion(kubeVersion);
             valuesFile.ifPresent(cmd::withValuesFile);
             String out = cmd.call();

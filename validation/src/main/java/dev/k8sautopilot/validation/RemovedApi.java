@@ -24,6 +24,7 @@ public record RemovedApi(String apiVersion, List<String> kinds, int deprecatedIn
 
     private static final List<RemovedApi> TABLE = load();
 
+    /** Copies the kinds. */
     public RemovedApi {
         kinds = List.copyOf(kinds);
     }

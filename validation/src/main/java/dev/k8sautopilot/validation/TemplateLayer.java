@@ -50,8 +50,6 @@ final class TemplateLayer implements Layer {
         return out;
     }
 
-    private static final int MAX_REASON = 600;
-
     static Finding renderFailure(Rendering.Scenario s) {
         String error = s.error();
         String file = "";
@@ -73,32 +71,14 @@ final class TemplateLayer implements Layer {
             return Finding.of(Severity.ERROR, "helm-native-failure", NAME, file, line, "helm template could not run: " + first,
                     "check that the helm-java native jar for this platform is on the class path");
         }
+        // A fail message may span lines ("VALUES VALIDATION:\n…"); keep all of it, on one line.
+        String whole = error.lines().map(String::strip).filter(l -> !l.isEmpty()).collect(java.util.stream.Collectors.joining(" "));
+        if (whole.length() > 800) {
+            whole = whole.substring(0, 800) + "…";
+        }
         return Finding.of(Severity.ERROR, "template-render-failed", NAME, file, line,
-                "helm template failed" + s.label() + ": " + failReason(error, first),
+                "helm template failed" + s.label() + ": " + whole,
                 error.contains("execution error") ? "the chart's fail/required check fired: change the values it names"
                         : "fix the template syntax or the values it reads");
-    }
-
-    /**
-     * The reason of a {@code fail}/{@code required} error. A chart's fail message may start on a new line
-     * (e.g. a {@code VALUES VALIDATION:} block), so the first line alone can be empty: the message lines are
-     * joined with "; " after the position.
-     */
-    static String failReason(String error, String first) {
-        int at = error.indexOf("execution error at (");
-        int end = at < 0 ? -1 : error.indexOf("): ", at);
-        if (end < 0) {
-            return first;
-        }
-        String reason = error.substring(end + 3).lines().map(String::strip)
-                .filter(l -> !l.isEmpty() && !l.equals("VALUES VALIDATION:"))
-                .collect(java.util.stream.Collectors.joining("; "));
-        if (reason.isEmpty()) {
-            return first;
-        }
-        if (reason.length() > MAX_REASON) {
-            reason = reason.substring(0, MAX_REASON) + "…";
-        }
-        return error.substring(at, end + 2) + " " + reason;
     }
 }

@@ -107,7 +107,9 @@ final class ValidationContext {
         valueFiles.addAll(ciValuesFiles());
         for (String vf : valueFiles) {
             Optional<Path> extra = vf.isEmpty() ? Optional.empty() : Optional.of(dir.resolve(vf));
-            HelmRunner.Outcome<String> out = HelmRunner.template(dir, options.kubeVersion(), extra);
+            // The release is named after the chart (as ChartRenderer does), so findings say Deployment/web, not
+            // Deployment/release-web, and match what the chart assertions navigate by.
+            HelmRunner.Outcome<String> out = HelmRunner.template(dir, files.name(), options.kubeVersion(), extra);
             if (out.ok()) {
                 scenarios.add(Rendering.parse(vf, out.value().orElseThrow(), files.name()));
             } else {
