@@ -45,9 +45,9 @@ public record IngressSpec(boolean enabled, IngressController controller, String 
             Checks.dnsSubdomain("className", className);
         }
         traefik = traefik == null ? TraefikOptions.defaults() : traefik;
-        if (controller == IngressController.TRAEFIK && traefik.redirectHttps() && !tls) {
-            // The chart's values check refuses it too: the redirect would point at an entry point that serves nothing.
-            throw new SpecException("traefik.redirectHttps", "redirects to https, but tls is off", "set tls: true, or redirectHttps: false");
+        if (controller == IngressController.TRAEFIK && traefik.redirectHttps()) {
+            // A redirect to https lands on nothing unless the route serves TLS (the planner's rule too; the chart refuses it).
+            tls = true;
         }
     }
 

@@ -35,13 +35,13 @@ class SpecCombinationsTest {
     }
 
     @Test
-    @DisplayName("a Traefik https redirect without TLS is refused")
-    void redirectWithoutTls() {
+    @DisplayName("a Traefik https redirect implies TLS, as the planner decides it")
+    void redirectImpliesTls() {
         TraefikOptions redirect = new TraefikOptions(null, true, false, null, null, null);
-        assertThatThrownBy(() -> new IngressSpec(true, IngressController.TRAEFIK, null, List.of("a.example.com"), "/", null, false, null,
-                null, redirect)).isInstanceOf(SpecException.class).hasMessageContaining("traefik.redirectHttps").hasMessageContaining("tls");
-        assertThat(new IngressSpec(true, IngressController.TRAEFIK, null, List.of("a.example.com"), "/", null, true, null, null, redirect)
-                .traefik().redirectHttps()).isTrue();
+        assertThat(new IngressSpec(true, IngressController.TRAEFIK, null, List.of("a.example.com"), "/", null, false, null, null, redirect)
+                .tls()).isTrue();
+        assertThat(new IngressSpec(true, IngressController.NGINX, null, List.of("a.example.com"), "/", null, false, null, null, null)
+                .tls()).isFalse();
     }
 
     @Test

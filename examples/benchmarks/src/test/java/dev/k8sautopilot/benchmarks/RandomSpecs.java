@@ -338,7 +338,7 @@ final class RandomSpecs {
                     headers.put("X-Frame-Options", "DENY");
                     headers.put("X-Custom-" + chars("ABCDEFGHIJ", 4), text(false, 4));
                 }
-                traefik = new TraefikOptions(chance(50) ? List.of("web", "websecure") : null, tls && chance(50), chance(50),
+                traefik = new TraefikOptions(chance(50) ? List.of("web", "websecure") : null, chance(50), chance(50),
                         chance(50) ? new RateLimit(edgy(1, 1_000_000), 0) : null, headers, chance(30) ? label(20) : null);
             }
             return new IngressSpec(true, controller, chance(30) ? label(20) : null, hosts, chance(50) ? path() : null,
