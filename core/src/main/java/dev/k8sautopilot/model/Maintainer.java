@@ -9,6 +9,11 @@ package dev.k8sautopilot.model;
  */
 public record Maintainer(String name, String email, String url) {
 
+    // What `helm lint` accepts (it checks maintainers with govalidator): no doubled '-', '.' or '_' in host names.
+    private static final String HOST = "[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*(?:\\.[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*)+";
+    private static final java.util.regex.Pattern URL = java.util.regex.Pattern.compile("^https?://" + HOST + "(?::[0-9]{1,5})?(?:/\\S*)?$");
+    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("^[^@\\s]+@" + HOST + "$");
+
     public Maintainer {
         name = Checks.orDefault(name, "");
         if (name.isEmpty()) {
@@ -16,5 +21,13 @@ public record Maintainer(String name, String email, String url) {
         }
         email = email == null ? "" : email.strip();
         url = url == null ? "" : url.strip();
+        if (!email.isEmpty() && !EMAIL.matcher(email).matches()) {
+            throw new SpecException("email", "'" + Checks.printable(email) + "' is not an e-mail address helm lint accepts",
+                    "write it like team@example.com");
+        }
+        if (!url.isEmpty() && !URL.matcher(url).matches()) {
+            throw new SpecException("url", "'" + Checks.printable(url) + "' is not an http(s) URL helm lint accepts",
+                    "write it like https://github.com/acme");
+        }
     }
 }

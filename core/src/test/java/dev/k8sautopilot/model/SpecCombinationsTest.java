@@ -53,4 +53,17 @@ class SpecCombinationsTest {
         }
         assertThat(new IngressSpec(true, null, null, null, "/api/v1.2/~x%20", null, false, null, null, null).path()).isEqualTo("/api/v1.2/~x%20");
     }
+
+    @Test
+    @DisplayName("maintainer URLs and e-mails that helm lint refuses are refused with the field name")
+    void maintainerContacts() {
+        assertThatThrownBy(() -> new Maintainer("team", null, "https://a--b.example.com")).isInstanceOf(SpecException.class)
+                .hasMessageContaining("url");
+        assertThatThrownBy(() -> new Maintainer("team", null, "ftp://example.com")).isInstanceOf(SpecException.class);
+        assertThatThrownBy(() -> new Maintainer("team", "not an address", null)).isInstanceOf(SpecException.class)
+                .hasMessageContaining("email");
+        Maintainer ok = new Maintainer("team", "team@acme-corp.example.com", "https://git.example.com:8443/acme/orders?y=1");
+        assertThat(ok.url()).startsWith("https://");
+        assertThat(new Maintainer("team", "", "https://github.com/k8s-autopilot").email()).isEmpty();
+    }
 }

@@ -19,14 +19,14 @@ import org.junit.jupiter.api.Test;
 class LlmEconomyTest {
 
     @Test
-    @DisplayName("the simulated model answers with the plan's non-default fields, always name and image")
+    @DisplayName("the simulated model answers with the plan's fields that differ from a minimal spec, always name and image")
     @SuppressWarnings("unchecked")
     void modelReply() throws Exception {
         PlanOutcome plan = new RuleBasedPlanner().plan(ChartRequest.of("Create a chart for redis with persistence, 5Gi of storage"),
                 PlanningContext.offline());
         Map<String, Object> reply = Json.mapper().readValue(LlmEconomy.modelReply(plan), Map.class);
 
-        assertThat(reply).containsKeys("name", "image", "ports", "persistence").doesNotContainKey("description");
+        assertThat(reply).containsKeys("name", "image", "ports", "persistence").doesNotContainKeys("workload", "replicas");
         assertThat(String.valueOf(reply.get("persistence"))).contains("5Gi");
         PlanOutcome asks = new RuleBasedPlanner().plan(ChartRequest.of("Generate a Helm chart for a Node.js application"),
                 PlanningContext.offline());

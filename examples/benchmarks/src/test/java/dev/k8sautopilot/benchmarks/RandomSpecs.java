@@ -151,7 +151,11 @@ final class RandomSpecs {
         }
 
         String path() {
-            return "/" + chars("abcdefghijklmnopqrstuvwxyz0123456789-_./%~", between(0, 20)).replace("..", "x.");
+            String p = "/" + chars("abcdefghijklmnopqrstuvwxyz0123456789-_./%~", between(0, 20));
+            while (p.contains("..")) {
+                p = p.replace("..", "x.");
+            }
+            return p;
         }
 
         String envName(int index) {
@@ -274,8 +278,9 @@ final class RandomSpecs {
             List<Maintainer> maintainers = new ArrayList<>();
             for (int i = 0; i < between(0, 2); i++) {
                 String name = text(false, 3).strip();
+                // helm lint checks maintainer contacts strictly (no doubled '-' in host names), and so does the spec.
                 maintainers.add(new Maintainer(name.isEmpty() ? "team" : name, chance(50) ? label(10) + "@example.com" : null,
-                        chance(50) ? "https://" + host() : null));
+                        chance(50) ? ("https://" + host()).replaceAll("-{2,}", "-").replace("-.", ".").replace(".-", ".") : null));
             }
             List<String> keywords = new ArrayList<>();
             for (int i = 0; i < between(0, 4); i++) {
