@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Chart.yaml names (cases found by the random-spec property suite in examples/benchmarks). */
+@SuppressWarnings("unchecked")
 class ChartYamlGeneratorTest {
 
     private static String chartYaml(String name) {
@@ -36,5 +37,25 @@ class ChartYamlGeneratorTest {
     @DisplayName("an ordinary name stays a plain scalar")
     void plainName() {
         assertThat(chartYaml("web")).contains("\nname: web\n");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"3e93", "4", "no", "true"})
+    @DisplayName("with the release named like the chart, object names, container names and labels stay strings")
+    void renderedNamesStayStrings(String name, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        ChartSpec spec = ChartSpec.builder().name(name).image(Image.parse("nginx:1.27.3")).ports(List.of(Port.of("http", 8080))).build();
+        java.nio.file.Path chart = HelmSupport.write(spec, dir);
+        String rendered = new com.marcnuri.helm.Helm(chart).template().withName(name).withKubeVersion("1.31.0").call();
+
+        for (Object doc : Yaml.loadAll(rendered)) {
+            Map<String, Object> object = (Map<String, Object>) doc;
+            Map<String, Object> metadata = (Map<String, Object>) object.get("metadata");
+            assertThat(metadata.get("name")).as("%s name", object.get("kind")).isInstanceOf(String.class);
+            Map<String, Object> labels = (Map<String, Object>) metadata.get("labels");
+            if (labels != null) {
+                assertThat(labels.values()).as("%s labels", object.get("kind")).allMatch(v -> v instanceof String);
+            }
+        }
+        assertThat(rendered).contains("- name: \"" + name + "\"");
     }
 }

@@ -52,8 +52,8 @@ Namespace of every object: namespaceOverride or the release namespace.
 Selector labels: only name and instance, which never change during the life of a release.
 */}}
 {{- define "web.selectorLabels" -}}
-app.kubernetes.io/name: {{ include "web.name" . }}
-app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/name: {{ include "web.name" . | quote }}
+app.kubernetes.io/instance: {{ .Release.Name | quote }}
 {{- end -}}
 
 {{/*

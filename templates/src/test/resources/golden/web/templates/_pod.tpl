@@ -76,7 +76,7 @@ metadata:
   annotations: {{- . | nindent 4 }}
   {{- end }}
 spec:
-  serviceAccountName: {{ include "web.serviceAccountName" $root }}
+  serviceAccountName: {{ include "web.serviceAccountName" $root | quote }}
   automountServiceAccountToken: {{ $root.Values.automountServiceAccountToken }}
   {{- with (include "web.imagePullSecrets" $root) }}
   {{- . | nindent 2 }}
@@ -117,7 +117,7 @@ spec:
     {{- end }}
   {{- end }}
   containers:
-    - name: web
+    - name: "web"
       image: {{ include "web.image" $root }}
       imagePullPolicy: {{ $root.Values.image.pullPolicy }}
       {{- with (include "web.containerSecurityContext" $root) }}
@@ -135,7 +135,7 @@ spec:
         - name: {{ .name | quote }}
           valueFrom:
             configMapKeyRef:
-              name: {{ include "web.fullname" $root }}
+              name: {{ include "web.fullname" $root | quote }}
               key: {{ .name | quote }}
         {{- end }}
         {{- range $root.Values.auth.secretEnv }}
@@ -208,7 +208,7 @@ spec:
     {{- if $root.Values.configuration.files }}
     - name: config
       configMap:
-        name: {{ include "web.fullname" $root }}
+        name: {{ include "web.fullname" $root | quote }}
     {{- end }}
     {{- if and $root.Values.persistence.enabled $root.Values.persistence.existingClaim }}
     - name: data
@@ -217,7 +217,7 @@ spec:
     {{- else if and $root.Values.persistence.enabled (not $statefulset) }}
     - name: data
       persistentVolumeClaim:
-        claimName: {{ include "web.claimName" $root }}
+        claimName: {{ include "web.claimName" $root | quote }}
     {{- else if not $root.Values.persistence.enabled }}
     - name: data
       emptyDir: {}

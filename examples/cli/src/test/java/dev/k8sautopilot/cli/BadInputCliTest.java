@@ -221,6 +221,25 @@ class BadInputCliTest {
         }
 
         @Test
+        @DisplayName("a request full of template, YAML and shell syntax plans safely: a passing chart or a question, never a trace")
+        void hostileRequest() throws IOException {
+            Set<String> before = outsideOutput();
+            Outcome o = cli("generate", "Create a Helm chart for nginx {{ .Release.Name }} }} --- ... $(rm -rf /) `id`; "
+                    + "key: value # &a *a !!str with env GREETING={{ .Values.x }}", "--output", out.toString(), "--yes", "--json",
+                    "--checkpointer", "memory:");
+            assertThat(o.err() + o.out()).doesNotContain("\tat ");
+            assertThat(outsideOutput()).isEqualTo(before);
+            assertThat(o.code()).as(o.err()).isIn(Main.OK, Main.NEEDS_INPUT);
+            if (o.code() == Main.OK) {
+                try (Stream<Path> written = Files.list(out)) {
+                    Path chart = written.toList().get(0);
+                    Outcome valid = cli("validate", chart.toString());
+                    assertThat(valid.code()).as(valid.out()).isZero();
+                }
+            }
+        }
+
+        @Test
         @DisplayName("an enormous answer is refused")
         void enormousAnswer() throws IOException {
             rejected("generate", "a chart for our billing service", "--answer", "image=" + "a".repeat(3_000), "--output", out.toString(),

@@ -76,7 +76,7 @@ metadata:
   annotations: {{- . | nindent 4 }}
   {{- end }}
 spec:
-  serviceAccountName: {{ include "@@chart@@.serviceAccountName" $root }}
+  serviceAccountName: {{ include "@@chart@@.serviceAccountName" $root | quote }}
   automountServiceAccountToken: {{ $root.Values.automountServiceAccountToken }}
   {{- with (include "@@chart@@.imagePullSecrets" $root) }}
   {{- . | nindent 2 }}
@@ -117,7 +117,7 @@ spec:
     {{- end }}
   {{- end }}
   containers:
-    - name: @@chart@@
+    - name: "@@chart@@"
       image: {{ include "@@chart@@.image" $root }}
       imagePullPolicy: {{ $root.Values.image.pullPolicy }}
       {{- with (include "@@chart@@.containerSecurityContext" $root) }}
@@ -135,7 +135,7 @@ spec:
         - name: {{ .name | quote }}
           valueFrom:
             configMapKeyRef:
-              name: {{ include "@@chart@@.fullname" $root }}
+              name: {{ include "@@chart@@.fullname" $root | quote }}
               key: {{ .name | quote }}
         {{- end }}
         {{- range $root.Values.auth.secretEnv }}
@@ -208,7 +208,7 @@ spec:
     {{- if $root.Values.configuration.files }}
     - name: config
       configMap:
-        name: {{ include "@@chart@@.fullname" $root }}
+        name: {{ include "@@chart@@.fullname" $root | quote }}
     {{- end }}
     {{- if and $root.Values.persistence.enabled $root.Values.persistence.existingClaim }}
     - name: data
@@ -217,7 +217,7 @@ spec:
     {{- else if and $root.Values.persistence.enabled (not $statefulset) }}
     - name: data
       persistentVolumeClaim:
-        claimName: {{ include "@@chart@@.claimName" $root }}
+        claimName: {{ include "@@chart@@.claimName" $root | quote }}
     {{- else if not $root.Values.persistence.enabled }}
     - name: data
       emptyDir: {}
