@@ -2,7 +2,7 @@
 Name of the chart, truncated to 63 characters (Kubernetes name limit).
 */}}
 {{- define "whoami.name" -}}
-{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimAll "-" -}}
 {{- end -}}
 
 {{/*
@@ -11,13 +11,13 @@ already contains the chart name.
 */}}
 {{- define "whoami.fullname" -}}
 {{- if .Values.fullnameOverride -}}
-{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" -}}
+{{- .Values.fullnameOverride | trunc 63 | trimAll "-" -}}
 {{- else -}}
 {{- $name := default .Chart.Name .Values.nameOverride -}}
 {{- if contains $name .Release.Name -}}
-{{- .Release.Name | trunc 63 | trimSuffix "-" -}}
+{{- .Release.Name | trunc 63 | trimAll "-" -}}
 {{- else -}}
-{{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" -}}
+{{- printf "%s-%s" .Release.Name $name | trunc 63 | trimAll "-" -}}
 {{- end -}}
 {{- end -}}
 {{- end -}}
@@ -30,7 +30,7 @@ Usage: {{ include "whoami.suffixedName" (dict "context" $ "suffix" "headless") }
 */}}
 {{- define "whoami.suffixedName" -}}
 {{- $suffix := toString .suffix -}}
-{{- $base := include "whoami.fullname" .context | trunc (int (sub 62 (len $suffix))) | trimSuffix "-" -}}
+{{- $base := include "whoami.fullname" .context | trunc (int (sub 62 (len $suffix))) | trimAll "-" -}}
 {{- printf "%s-%s" $base $suffix -}}
 {{- end -}}
 
@@ -38,14 +38,14 @@ Usage: {{ include "whoami.suffixedName" (dict "context" $ "suffix" "headless") }
 Chart name and version, as used by the helm.sh/chart label.
 */}}
 {{- define "whoami.chart" -}}
-{{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" -}}
+{{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimAll "-" -}}
 {{- end -}}
 
 {{/*
 Namespace of every object: namespaceOverride or the release namespace.
 */}}
 {{- define "whoami.namespace" -}}
-{{- default .Release.Namespace .Values.namespaceOverride | trunc 63 | trimSuffix "-" -}}
+{{- default .Release.Namespace .Values.namespaceOverride | trunc 63 | trimAll "-" -}}
 {{- end -}}
 
 {{/*
@@ -60,7 +60,7 @@ app.kubernetes.io/instance: {{ .Release.Name | quote }}
 Standard labels plus commonLabels (the standard ones win on conflicts so selectors stay intact).
 */}}
 {{- define "whoami.labels" -}}
-{{- $std := dict "helm.sh/chart" (include "whoami.chart" .) "app.kubernetes.io/name" (include "whoami.name" .) "app.kubernetes.io/instance" .Release.Name "app.kubernetes.io/version" (.Chart.AppVersion | toString | replace "+" "_" | trunc 63 | trimSuffix "-") "app.kubernetes.io/managed-by" .Release.Service -}}
+{{- $std := dict "helm.sh/chart" (include "whoami.chart" .) "app.kubernetes.io/name" (include "whoami.name" .) "app.kubernetes.io/instance" .Release.Name "app.kubernetes.io/version" (.Chart.AppVersion | toString | replace "+" "_" | trunc 63 | trimAll "-") "app.kubernetes.io/managed-by" .Release.Service -}}
 {{- toYaml (merge $std (deepCopy (.Values.commonLabels | default dict))) -}}
 {{- end -}}
 

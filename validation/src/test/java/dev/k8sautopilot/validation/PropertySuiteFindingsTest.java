@@ -61,4 +61,16 @@ class PropertySuiteFindingsTest {
         assertThat(report.atLeast(Severity.ERROR)).as(report.format()).isEmpty();
         assertThat(report.byRule("k8s-duplicate-object")).isEmpty();
     }
+
+    @Test
+    @DisplayName("a name whose 63-character cut ends in a run of dashes still gives valid object names")
+    void truncationEndingInDashes() {
+        // "test-release-" (helm lint's release) + 48 letters puts the name's "--" at characters 62 and 63.
+        ChartSpec spec = ChartSpec.builder().name("a".repeat(48) + "--p6y").image(Image.parse("nginx:1.27.3"))
+                .ports(List.of(Port.of("http", 8080))).build();
+
+        ValidationReport report = validate(spec);
+
+        assertThat(report.atLeast(Severity.ERROR)).as(report.format()).isEmpty();
+    }
 }
