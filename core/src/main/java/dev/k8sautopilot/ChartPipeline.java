@@ -328,9 +328,9 @@ public final class ChartPipeline {
                             save();
                             return end(new RunResult.Interrupted(state.runId(), approvalRequest(gate.get()), usage()));
                         }
-                        RunResult ended = apply(gate.get(), d);
-                        if (ended != null) {
-                            return ended;
+                        Optional<RunResult> ended = apply(gate.get(), d);
+                        if (ended.isPresent()) {
+                            return ended.get();
                         }
                         save();
                         continue;
@@ -444,10 +444,8 @@ public final class ChartPipeline {
         private RunResult writeRepair() {
             Path dir = Path.of(state.outputDirectory());
             if (!state.healLog().isEmpty()) {
-                timed(Stage.WRITE, () -> {
-                    writeInPlace(dir, state.files(), state.runId());
-                    return null;
-                });
+                ChartFiles files = state.files();
+                timed(Stage.WRITE, () -> writeInPlace(dir, files, state.runId()));
             }
             state = state.done(dir.toString());
             save();
@@ -472,10 +470,10 @@ public final class ChartPipeline {
             return d;
         }
 
-        /** Applies a decision; returns a result when the run ends here, null to go on. */
-        private RunResult apply(Gate gate, Decision d) {
+        /** Applies a decision; returns a result when the run ends here, empty to go on. */
+        private Optional<RunResult> apply(Gate gate, Decision d) {
             if (d instanceof Decision.Abort a) {
-                return fail(gate.name().toLowerCase(), a.reason());
+                return Optional.of(fail(gate.name().toLowerCase(), a.reason()));
             } else if (d instanceof Decision.ChangeOutput c) {
                 state = state.withOutputDirectory(Path.of(c.outputDirectory()).toAbsolutePath().normalize().toString())
                         .at(afterApproval(gate));
@@ -490,8 +488,8 @@ public final class ChartPipeline {
                 Map<String, String> defaults = new LinkedHashMap<>();
                 for (Question q : state.questions()) {
                     if (q.defaultValue().isEmpty()) {
-                        return fail("clarification", "question '" + q.field() + "' has no default and was not answered"
-                                + " (fix: answer it, e.g. --answer " + q.field() + "=...)");
+                        return Optional.of(fail("clarification", "question '" + q.field() + "' has no default and was not answered"
+                                + " (fix: answer it, e.g. --answer " + q.field() + "=...)"));
                     }
                     defaults.put(q.field(), q.defaultValue().get());
                 }
@@ -499,7 +497,7 @@ public final class ChartPipeline {
             } else if (d instanceof Decision.Approve) {
                 state = state.at(afterApproval(gate));
             }
-            return null;
+            return Optional.empty();
         }
 
         private String afterApproval(Gate gate) {
@@ -598,7 +596,9 @@ public final class ChartPipeline {
                 "no Validator found (fix: add dev.k8sautopilot:k8s-autopilot-validation to the classpath)"));
     }
 
-    private static void writeInPlace(Path dir, ChartFiles files, String runId) {
+    /** Writes the changed files in place, each atomically, after backing up the originals; returns the paths written. */
+    private static List<String> writeInPlace(Path dir, ChartFiles files, String runId) {
+        List<String> written = new ArrayList<>();
         Path backup = dir.resolve(ChartFiles.STATE_DIR).resolve("backup").resolve(runId);
         try {
             ChartFiles original = ChartFiles.read(dir);
@@ -620,7 +620,9 @@ public final class ChartPipeline {
                 Path tmp = Files.createTempFile(target.getParent(), ".repair-", ".tmp");
                 Files.writeString(tmp, e.getValue(), StandardCharsets.UTF_8);
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                written.add(e.getKey());
             }
+            return written;
         } catch (IOException e) {
             throw new ChartWriteException("cannot write the repaired chart: " + e.getMessage(),
                     "restore files from " + backup + " if needed");
