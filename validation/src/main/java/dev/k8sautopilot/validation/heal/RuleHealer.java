@@ -6,8 +6,11 @@ import dev.k8sautopilot.model.ValidationReport;
 import dev.k8sautopilot.spi.HealContext;
 import dev.k8sautopilot.spi.HealResult;
 import dev.k8sautopilot.spi.Healer;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * A deterministic {@link Healer} keyed by the rule ids it fixes. It is a pure function of the chart
@@ -46,4 +49,28 @@ public abstract class RuleHealer implements Healer {
      * @return patched files, or {@link HealResult#unchanged} when nothing could be fixed
      */
     protected abstract HealResult fix(ChartFiles files, List<Finding> findings, HealContext context);
+
+    /**
+     * Rewrites, once each, the files the findings name: {@code rewrite} gets a file's text and returns the
+     * new text, or empty when it cannot fix that file; a file whose text does not change is left out.
+     *
+     * @param what one line describing the fix, recorded per file as {@code path: what}
+     */
+    protected static HealResult rewriteFiles(ChartFiles files, List<Finding> findings, String what,
+                                             UnaryOperator<Optional<String>> rewrite) {
+        ChartFiles out = files;
+        List<String> applied = new ArrayList<>();
+        for (String path : findings.stream().map(Finding::file).distinct().toList()) {
+            Optional<String> text = files.get(path);
+            if (text.isEmpty()) {
+                continue;
+            }
+            Optional<String> fixed = rewrite.apply(text);
+            if (fixed.isPresent() && !fixed.get().equals(text.get())) {
+                out = out.with(path, fixed.get());
+                applied.add(path + ": " + what);
+            }
+        }
+        return new HealResult(out, applied);
+    }
 }

@@ -4,7 +4,6 @@ import dev.k8sautopilot.model.ChartFiles;
 import dev.k8sautopilot.model.Finding;
 import dev.k8sautopilot.spi.HealContext;
 import dev.k8sautopilot.spi.HealResult;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -27,20 +26,7 @@ public final class TabIndentHealer extends RuleHealer {
 
     @Override
     protected HealResult fix(ChartFiles files, List<Finding> findings, HealContext context) {
-        ChartFiles out = files;
-        List<String> applied = new ArrayList<>();
-        for (String path : findings.stream().map(Finding::file).distinct().toList()) {
-            String text = files.get(path).orElse(null);
-            if (text == null) {
-                continue;
-            }
-            String fixed = untab(text);
-            if (!fixed.equals(text)) {
-                out = out.with(path, fixed);
-                applied.add(path + ": replaced tab indentation with spaces");
-            }
-        }
-        return new HealResult(out, applied);
+        return rewriteFiles(files, findings, "replaced tab indentation with spaces", text -> text.map(TabIndentHealer::untab));
     }
 
     static String untab(String text) {

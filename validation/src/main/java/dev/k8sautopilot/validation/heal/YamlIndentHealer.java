@@ -6,7 +6,6 @@ import dev.k8sautopilot.model.Finding;
 import dev.k8sautopilot.spi.HealContext;
 import dev.k8sautopilot.spi.HealResult;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
@@ -34,20 +33,11 @@ public final class YamlIndentHealer extends RuleHealer {
 
     @Override
     protected HealResult fix(ChartFiles files, List<Finding> findings, HealContext context) {
-        ChartFiles out = files;
-        List<String> applied = new ArrayList<>();
-        for (String path : findings.stream().map(Finding::file).distinct().toList()) {
-            String text = files.get(path).orElse(null);
-            if (text == null || parses(text)) {
-                continue;
-            }
-            String fixed = reindent(TabIndentHealer.untab(text));
-            if (!fixed.equals(text) && parses(fixed)) {
-                out = out.with(path, fixed);
-                applied.add(path + ": repaired inconsistent indentation");
-            }
-        }
-        return new HealResult(out, applied);
+        // Kept only when the repaired file parses; a file that parses already is not touched.
+        return rewriteFiles(files, findings, "repaired inconsistent indentation", text -> text
+                .filter(t -> !parses(t))
+                .map(t -> reindent(TabIndentHealer.untab(t)))
+                .filter(YamlIndentHealer::parses));
     }
 
     private static boolean parses(String text) {
