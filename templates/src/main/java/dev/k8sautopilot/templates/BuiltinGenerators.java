@@ -105,10 +105,6 @@ final class BuiltinGenerators {
             return Phase.CORE;
         }
 
-        @Override
-        public boolean appliesTo(ChartPlan plan) {
-            return true;
-        }
 
         @Override
         public void contributeValues(ChartPlan plan, ValuesModel.Builder values) {
@@ -141,10 +137,6 @@ final class BuiltinGenerators {
             return Set.of("values");
         }
 
-        @Override
-        public boolean appliesTo(ChartPlan plan) {
-            return true;
-        }
 
         @Override
         public Map<String, String> generate(GenerationContext ctx) {

@@ -29,10 +29,6 @@ final class ChartYamlGenerator implements TemplateGenerator {
         return Phase.CORE;
     }
 
-    @Override
-    public boolean appliesTo(ChartPlan plan) {
-        return true;
-    }
 
     @Override
     public Map<String, String> generate(GenerationContext ctx) {

@@ -24,10 +24,6 @@ final class CiValuesGenerator implements TemplateGenerator {
         return Set.of("values");
     }
 
-    @Override
-    public boolean appliesTo(ChartPlan plan) {
-        return true;
-    }
 
     @Override
     public Map<String, String> generate(GenerationContext ctx) {

@@ -25,10 +25,6 @@ final class ReadmeGenerator implements TemplateGenerator {
         return Phase.DOCUMENTATION;
     }
 
-    @Override
-    public boolean appliesTo(ChartPlan plan) {
-        return true;
-    }
 
     @Override
     public Map<String, String> generate(GenerationContext ctx) {

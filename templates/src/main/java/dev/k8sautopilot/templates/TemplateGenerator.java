@@ -36,8 +36,10 @@ public interface TemplateGenerator {
     /** Unique id, e.g. {@code deployment}; a generator with a built-in's id replaces that built-in. */
     String id();
 
-    /** Whether this generator has something to write for the plan. */
-    boolean appliesTo(ChartPlan plan);
+    /** Whether this generator has something to write for the plan; the default says it always has. */
+    default boolean appliesTo(ChartPlan plan) {
+        return true;
+    }
 
     /**
      * Chart-relative path → content of the files this generator writes. Paths must not collide with those

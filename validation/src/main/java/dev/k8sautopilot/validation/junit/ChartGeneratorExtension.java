@@ -5,6 +5,7 @@ import dev.k8sautopilot.RunResult;
 import dev.k8sautopilot.checkpoint.MemoryCheckpointer;
 import dev.k8sautopilot.config.AutopilotConfig;
 import dev.k8sautopilot.hitl.ApprovalHandlers;
+import dev.k8sautopilot.internal.ChartWriter;
 import dev.k8sautopilot.model.ChartFiles;
 import dev.k8sautopilot.model.ChartPlan;
 import dev.k8sautopilot.model.ChartRequest;
@@ -17,11 +18,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.AnnotatedElement;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -277,22 +275,9 @@ public final class ChartGeneratorExtension implements ParameterResolver {
                 return;
             }
             closed = true;
-            try {
-                Files.walkFileTree(temp, new SimpleFileVisitor<>() {
-                    @Override
-                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                        Files.deleteIfExists(file);
-                        return FileVisitResult.CONTINUE;
-                    }
-
-                    @Override
-                    public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                        Files.deleteIfExists(dir);
-                        return FileVisitResult.CONTINUE;
-                    }
-                });
-            } catch (IOException e) {
-                LOG.warn("Could not delete the generated chart under {}: {}", temp, e.getMessage());
+            ChartWriter.deleteQuietly(temp);
+            if (Files.exists(temp)) {
+                LOG.warn("Could not delete the generated chart under {}", temp);
             }
         }
     }
