@@ -5,6 +5,7 @@ import dev.k8sautopilot.model.ChartSpec;
 import dev.k8sautopilot.model.ChartSpecs;
 import dev.k8sautopilot.model.Image;
 import dev.k8sautopilot.model.PlanDecision;
+import dev.k8sautopilot.model.ValueSource;
 import dev.k8sautopilot.model.PlanOutcome;
 import dev.k8sautopilot.model.Port;
 import dev.k8sautopilot.model.Priority;
@@ -255,7 +256,7 @@ final class PlanRules {
                 if (!img.tag().isEmpty() && img.tag().matches("v?\\d+") && app == null) {
                     warnings.add("image tag " + img.tag() + " moves with every release; pin a full version for reproducible installs");
                 }
-                decisions.add(new PlanDecision("image", img.reference(), "given in the request"));
+                decisions.add(new PlanDecision("image", img.reference(), "given in the request", ValueSource.REQUEST));
                 return img;
             }
             if (app != null) {
@@ -263,7 +264,7 @@ final class PlanRules {
                 warnings.add("image " + img.repository() + (img.tag().isEmpty() ? " has no tag" : " uses 'latest'")
                         + "; pinned to the catalog's " + tag);
                 Image pinned = img.withTag(tag);
-                decisions.add(new PlanDecision("image", pinned.reference(), "rolling tags are not reproducible; the catalog pins " + app.name()));
+                decisions.add(new PlanDecision("image", pinned.reference(), "rolling tags are not reproducible; the catalog pins " + app.name(), ValueSource.CATALOG));
                 return pinned;
             }
             questions.add(new Question("image.tag", "Which version (tag) of " + img.repository() + " should the chart pin?",
@@ -275,7 +276,7 @@ final class PlanRules {
             String tag = versionedTag(app, f.appVersion);
             Image chosen = app.image().withTag(tag);
             String reason = "official image for " + app.name() + (app.imageNote().isEmpty() ? "" : "; " + app.imageNote());
-            decisions.add(new PlanDecision("image", chosen.reference(), reason));
+            decisions.add(new PlanDecision("image", chosen.reference(), reason, ValueSource.RULE));
             return chosen;
         }
         String why;
@@ -319,7 +320,7 @@ final class PlanRules {
             name = ChartNames.label(image.shortName());
             reason = "the image repository's short name";
         }
-        decisions.add(new PlanDecision("name", name, reason));
+        decisions.add(new PlanDecision("name", name, reason, ValueSource.RULE));
         return name;
     }
 
@@ -364,7 +365,7 @@ final class PlanRules {
                 }
             }
             decisions.add(new PlanDecision("ports", describePorts(ports), "given in the request"
-                    + (defaults != null && !defaults.runtime() && defaults.ports().size() > 1 ? ", plus the other ports of " + defaults.name() : "")));
+                    + (defaults != null && !defaults.runtime() && defaults.ports().size() > 1 ? ", plus the other ports of " + defaults.name() : ""), ValueSource.REQUEST));
         } else if (defaults != null && (!defaults.ports().isEmpty() || !longRunning)) {
             for (Port p : defaults.ports()) {
                 Map<String, Object> pm = new LinkedHashMap<>();
@@ -375,7 +376,7 @@ final class PlanRules {
                 ports.add(pm);
             }
             if (!ports.isEmpty()) {
-                decisions.add(new PlanDecision("ports", describePorts(ports), (defaults.runtime() ? "usual port of " : "catalog ports of ") + defaults.name()));
+                decisions.add(new PlanDecision("ports", describePorts(ports), (defaults.runtime() ? "usual port of " : "catalog ports of ") + defaults.name(), ValueSource.CATALOG));
             }
         } else if (longRunning) {
             Map<String, Object> pm = new LinkedHashMap<>();
@@ -383,7 +384,7 @@ final class PlanRules {
             pm.put("containerPort", 8080);
             ports.add(pm);
             warnings.add("no port given; assuming the app listens on 8080 (http)");
-            decisions.add(new PlanDecision("ports", "http 8080", "default when no port is given"));
+            decisions.add(new PlanDecision("ports", "http 8080", "default when no port is given", ValueSource.DEFAULT));
         }
         Object servicePort = f.get("service.port");
         if (servicePort != null && !ports.isEmpty()) {
@@ -404,14 +405,14 @@ final class PlanRules {
         Object explicit = f.get("tier");
         if (explicit != null) {
             Tier t = Tier.parse(String.valueOf(explicit));
-            decisions.add(new PlanDecision("tier", t.wire(), "given in the spec"));
+            decisions.add(new PlanDecision("tier", t.wire(), "given in the spec", ValueSource.SPEC));
             return t;
         }
         if (f.tier != null) {
-            decisions.add(new PlanDecision("tier", f.tier.wire(), "named in the request"));
+            decisions.add(new PlanDecision("tier", f.tier.wire(), "named in the request", ValueSource.REQUEST));
             return f.tier;
         }
-        decisions.add(new PlanDecision("tier", "dev", "no environment named; dev sizing (say \"production\" for HA defaults)"));
+        decisions.add(new PlanDecision("tier", "dev", "no environment named; dev sizing (say \"production\" for HA defaults)", ValueSource.DEFAULT));
         return Tier.DEV;
     }
 
@@ -449,7 +450,7 @@ final class PlanRules {
         if (on) {
             decisions.add(new PlanDecision("persistence", p.getOrDefault("size", "8Gi") + " at " + p.get("mountPath")
                     + (p.containsKey("storageClass") ? " (storage class " + p.get("storageClass") + ")" : " (default storage class)"),
-                    reason + (f.has("persistence.size") ? "" : "; size is the " + (storage.isPresent() ? "catalog" : "chart") + " default")));
+                    reason + (f.has("persistence.size") ? "" : "; size is the " + (storage.isPresent() ? "catalog" : "chart") + " default"), ValueSource.CATALOG));
         }
         return on;
     }
@@ -473,7 +474,7 @@ final class PlanRules {
             w = Workload.DEPLOYMENT;
             reason = persistence ? "one pod with a PersistentVolumeClaim" : "stateless: pods are interchangeable";
         }
-        decisions.add(new PlanDecision("workload", w.wire(), reason));
+        decisions.add(new PlanDecision("workload", w.wire(), reason, ValueSource.RULE));
         return w;
     }
 
@@ -488,18 +489,18 @@ final class PlanRules {
             if ((ha || tier == Tier.PROD) && explicit < 2) {
                 warnings.add("1 replica in " + (ha ? "a highly available" : "a production") + " setup: no redundancy during restarts");
             }
-            decisions.add(new PlanDecision("replicas", String.valueOf(explicit), "given in the request"));
+            decisions.add(new PlanDecision("replicas", String.valueOf(explicit), "given in the request", ValueSource.REQUEST));
             return explicit;
         }
         int wanted = ha ? 3 : tier == Tier.PROD ? 2 : tier == Tier.STAGING ? 2 : 1;
         if (!scalable && wanted > 1) {
             warnings.add(app.name() + " needs an operator for replication; the chart runs 1 instance"
                     + (ha ? " — high availability is limited to fast rescheduling and a disruption budget" : ""));
-            decisions.add(new PlanDecision("replicas", "1", app.name() + " is a single-primary " + app.category()));
+            decisions.add(new PlanDecision("replicas", "1", app.name() + " is a single-primary " + app.category(), ValueSource.CATALOG));
             return 1;
         }
         decisions.add(new PlanDecision("replicas", String.valueOf(wanted), ha ? "high availability: 3 replicas survive a node loss and a rollout"
-                : tier == Tier.DEV ? "dev tier: one replica" : tier.wire() + " tier: 2 replicas for zero-downtime rollouts"));
+                : tier == Tier.DEV ? "dev tier: one replica" : tier.wire() + " tier: 2 replicas for zero-downtime rollouts", ValueSource.RULE));
         return wanted;
     }
 
@@ -552,10 +553,10 @@ final class PlanRules {
             decisions.add(new PlanDecision("scaling", "HorizontalPodAutoscaler " + min + "–" + max
                     + (cpu > 0 ? " at " + cpu + "% CPU" : "") + (mem > 0 ? " at " + mem + "% memory" : ""),
                     f.has("autoscaling.targetCpu") || f.has("autoscaling.targetMemory") ? "targets given in the request"
-                            : "autoscaling asked for; 80% CPU is the default target"));
+                            : "autoscaling asked for; 80% CPU is the default target", ValueSource.REQUEST));
         } else if (workload == Workload.DEPLOYMENT || workload == Workload.STATEFULSET) {
             decisions.add(new PlanDecision("scaling", "fixed " + replicas + " replica" + (replicas == 1 ? "" : "s"),
-                    "no autoscaling asked for; the values offer an HPA switch"));
+                    "no autoscaling asked for; the values offer an HPA switch", ValueSource.RULE));
         }
         return a;
     }
@@ -580,7 +581,7 @@ final class PlanRules {
             String[] p = PRESETS.getOrDefault(preset, PRESETS.get(ResourcesPreset.SMALL));
             decisions.add(new PlanDecision("sizing", "preset " + preset.wire() + " (requests " + p[0] + " CPU / " + p[1]
                     + ", memory limit " + p[2] + ")", tier.wire() + " tier" + (preset.ordinal() > (tier == Tier.PROD ? 4 : 3)
-                    ? "; " + (app != null ? app.name() : "the runtime") + " needs more than the tier default" : "")));
+                    ? "; " + (app != null ? app.name() : "the runtime") + " needs more than the tier default" : ""), ValueSource.CATALOG));
             return;
         }
         String[] p = PRESETS.getOrDefault(preset, PRESETS.get(ResourcesPreset.SMALL));
@@ -612,7 +613,7 @@ final class PlanRules {
                 + (has(r, "limitsCpu") ? r.get("limitsCpu") + " CPU / " : "") + r.get("limitsMemory"),
                 "given in the request" + (added.isEmpty() ? "" : "; added " + String.join(", ", added)
                         + " so every container has requests and a memory limit")
-                        + (has(r, "limitsCpu") ? "" : "; no CPU limit, to avoid throttling")));
+                        + (has(r, "limitsCpu") ? "" : "; no CPU limit, to avoid throttling"), ValueSource.REQUEST));
     }
 
     private static boolean has(Map<String, Object> m, String key) {
@@ -676,7 +677,7 @@ final class PlanRules {
             readiness.putIfAbsent("path", rPath != null ? rPath : lPath);
             liveness.putIfAbsent("path", lPath != null ? lPath : rPath);
             decisions.add(new PlanDecision("probes", "HTTP readiness " + readiness.get("path") + ", liveness " + liveness.get("path"),
-                    "health path given in the request" + (lPath == null || rPath == null ? "; the other probe uses the same path" : "")));
+                    "health path given in the request" + (lPath == null || rPath == null ? "; the other probe uses the same path" : ""), ValueSource.REQUEST));
         } else if (d != null) {
             if (d.type() == ProbeType.EXEC) {
                 readiness.putIfAbsent("type", "exec");
@@ -693,11 +694,11 @@ final class PlanRules {
             }
             decisions.add(new PlanDecision("probes", d.type().wire() + (d.type() == ProbeType.HTTP ? " " + readiness.get("path") : "")
                     + (d.type() == ProbeType.EXEC ? " " + String.join(" ", d.command()) : "") + (port.isEmpty() ? "" : " on port " + port),
-                    (defaults.runtime() ? "usual health check of " : "catalog health check of ") + defaults.name()));
+                    (defaults.runtime() ? "usual health check of " : "catalog health check of ") + defaults.name(), ValueSource.CATALOG));
         } else {
             readiness.putIfAbsent("type", "tcp");
             liveness.putIfAbsent("type", "tcp");
-            decisions.add(new PlanDecision("probes", "TCP on the main port", "no health path known; say \"health check at /healthz\" for HTTP probes"));
+            decisions.add(new PlanDecision("probes", "TCP on the main port", "no health path known; say \"health check at /healthz\" for HTTP probes", ValueSource.RULE));
         }
         readiness.putIfAbsent("enabled", true);
         liveness.putIfAbsent("enabled", true);
@@ -723,7 +724,7 @@ final class PlanRules {
             }
             s.putIfAbsent("failureThreshold", 30);
             s.putIfAbsent("periodSeconds", 10);
-            decisions.add(new PlanDecision("probes", "startup probe, up to 300 s", "slow starter: liveness waits until the app is up"));
+            decisions.add(new PlanDecision("probes", "startup probe, up to 300 s", "slow starter: liveness waits until the app is up", ValueSource.RULE));
         }
         if (!(probes.get("readiness") instanceof Map<?, ?>)) {
             probes.put("readiness", readiness);
@@ -772,7 +773,7 @@ final class PlanRules {
                 : "writable root filesystem") + ", no privilege escalation, all capabilities dropped",
                 source == null ? "hardened defaults; the image must run as an arbitrary non-root user"
                         : source.name() + (source.runtime() ? " images usually run as this user" : " runs as this user")
-                        + (ro ? "" : "; its entrypoint writes outside dedicated directories")));
+                        + (ro ? "" : "; its entrypoint writes outside dedicated directories"), ValueSource.DEFAULT));
         if (!ro) {
             warnings.add("readOnlyRootFilesystem is off for " + (source == null ? "this app" : source.name()) + " (validators will warn)");
         }
@@ -837,7 +838,7 @@ final class PlanRules {
                 }
             }
             if (!added.isEmpty()) {
-                decisions.add(new PlanDecision("environment", String.join(", ", added), app.name() + " requires these; secret values are never defaulted"));
+                decisions.add(new PlanDecision("environment", String.join(", ", added), app.name() + " requires these; secret values are never defaulted", ValueSource.CATALOG));
             }
         }
         out.put("env", env);
@@ -846,7 +847,7 @@ final class PlanRules {
             Object existing = out.get("existingSecret");
             decisions.add(new PlanDecision("secrets", secrets.size() + " variable" + (secrets.size() == 1 ? "" : "s") + " from "
                     + (existing == null || String.valueOf(existing).isBlank() ? "a chart-managed Secret with empty values (or auth.existingSecret)"
-                    : "the existing Secret " + existing), "secret values never appear in values.yaml"));
+                    : "the existing Secret " + existing), "secret values never appear in values.yaml", ValueSource.RULE));
         }
     }
 
@@ -921,7 +922,7 @@ final class PlanRules {
                 + (has(in, "className") ? " (class " + in.get("className") + ")" : "")) + " for "
                 + (hosts.isEmpty() ? "chart.local" : hosts.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).get())
                 + String.valueOf(in.getOrDefault("path", "")) + (tls ? " with TLS" + (has(in, "certResolver") ? " from certResolver "
-                + in.get("certResolver") : " from Secret " + in.get("tlsSecretName")) : ""), reason));
+                + in.get("certResolver") : " from Secret " + in.get("tlsSecretName")) : ""), reason, ValueSource.RULE));
         if (controller.equals("traefik") && !traefik.isEmpty()) {
             List<String> mw = new ArrayList<>();
             if (Boolean.TRUE.equals(traefik.get("redirectHttps"))) {
@@ -943,7 +944,7 @@ final class PlanRules {
                 mw.add("basic auth");
             }
             if (!mw.isEmpty()) {
-                decisions.add(new PlanDecision("middlewares", String.join(", ", mw), "asked for in the request"));
+                decisions.add(new PlanDecision("middlewares", String.join(", ", mw), "asked for in the request", ValueSource.REQUEST));
             }
         }
     }
@@ -959,7 +960,7 @@ final class PlanRules {
             });
         }
         if (type != null) {
-            decisions.add(new PlanDecision("service", String.valueOf(type), "asked for in the request"));
+            decisions.add(new PlanDecision("service", String.valueOf(type), "asked for in the request", ValueSource.REQUEST));
         }
         out.put("service", s);
     }
@@ -978,7 +979,7 @@ final class PlanRules {
                 }
                 decisions.add(new PlanDecision("disruption budget", "PodDisruptionBudget maxUnavailable " + pdb.getOrDefault("maxUnavailable", "1"),
                         minPods >= 2 ? minPods + " replicas: drains take them down one at a time"
-                                : (ha ? "high availability" : "production") + ": voluntary disruptions are bounded even for one instance"));
+                                : (ha ? "high availability" : "production") + ": voluntary disruptions are bounded even for one instance", ValueSource.RULE));
             }
         }
         if (!out.containsKey("podAntiAffinityPreset")) {
@@ -987,7 +988,7 @@ final class PlanRules {
             if (minPods >= 2 || ha) {
                 decisions.add(new PlanDecision("anti-affinity", preset, preset.equals("hard")
                         ? "high availability: replicas never share a node (needs at least " + minPods + " nodes)"
-                        : "spread replicas over nodes when possible"));
+                        : "spread replicas over nodes when possible", ValueSource.RULE));
             }
         }
         Map<String, Object> np = section(out, "networkPolicy");
@@ -1005,7 +1006,7 @@ final class PlanRules {
                 decisions.add(new PlanDecision("network policy", "ingress only to the container ports"
                         + (Boolean.FALSE.equals(np.get("allowExternal")) ? " from labelled clients" : "")
                         + (Boolean.FALSE.equals(np.get("allowExternalEgress")) ? ", egress only DNS and in-namespace" : ""),
-                        reason));
+                        reason, ValueSource.RULE));
             }
         }
         if (workload == Workload.JOB || workload == Workload.CRONJOB) {
@@ -1049,7 +1050,7 @@ final class PlanRules {
         }
         decisions.add(new PlanDecision("metrics", m.getOrDefault("path", "/metrics") + " on " + (port == 0 ? "the main port" : "port " + port)
                 + (Boolean.TRUE.equals(m.get("serviceMonitor")) ? " with a ServiceMonitor" : " (Prometheus annotations; ServiceMonitor off)"),
-                d.isPresent() ? app.name() + " serves Prometheus metrics there" : "asked for in the request"));
+                d.isPresent() ? app.name() + " serves Prometheus metrics there" : "asked for in the request", ValueSource.REQUEST));
     }
 
     private void metadata(Map<String, Object> out, AppEntry app, AppEntry runtime, Image image) {

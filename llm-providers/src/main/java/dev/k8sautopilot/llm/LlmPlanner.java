@@ -3,6 +3,7 @@ package dev.k8sautopilot.llm;
 import dev.k8sautopilot.model.ChartPlan;
 import dev.k8sautopilot.model.ChartRequest;
 import dev.k8sautopilot.model.PlanDecision;
+import dev.k8sautopilot.model.ValueSource;
 import dev.k8sautopilot.model.PlanOutcome;
 import dev.k8sautopilot.model.SpecException;
 import dev.k8sautopilot.plan.RuleBasedPlanner;
@@ -192,7 +193,7 @@ public final class LlmPlanner implements Planner {
 
     private static PlanOutcome finish(PlanOutcome outcome, List<String> warnings, int calls) {
         PlanDecision understanding = new PlanDecision("understanding", "language model, " + calls + (calls == 1 ? " call" : " calls"),
-                "the model read the request; the rules completed and checked its answer");
+                "the model read the request; the rules completed and checked its answer", ValueSource.LLM);
         return decorate(outcome, warnings, understanding);
     }
 

@@ -134,7 +134,13 @@ final class ResultPrinter {
         p.put("planner", plan.planner());
         List<Map<String, String>> decisions = new ArrayList<>();
         for (PlanDecision d : plan.decisions()) {
-            decisions.add(Map.of("topic", d.topic(), "choice", d.choice(), "reason", d.reason()));
+            Map<String, String> decision = new LinkedHashMap<>();
+            decision.put("topic", d.topic());
+            decision.put("choice", d.choice());
+            decision.put("reason", d.reason());
+            decision.put("source", d.source().wire());
+            decision.put("outcome", d.outcome().wire());
+            decisions.add(decision);
         }
         p.put("decisions", decisions);
         p.put("warnings", plan.warnings());
