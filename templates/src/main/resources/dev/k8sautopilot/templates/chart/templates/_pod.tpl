@@ -166,6 +166,7 @@ spec:
         - name: {{ lower $name }}
           containerPort: {{ $port }}
           protocol: {{ get ($root.Values.containerPortProtocols | default dict) $name | default "TCP" }}
+@@slot:containerPort@@
         {{- end }}
       {{- end }}
       {{- if not $job }}
