@@ -44,10 +44,15 @@ class HelmRenderIT {
         all.put("hpa", TestSpecs.hpa());
         all.put("everything", TestSpecs.everything());
         all.put("internal statefulset", TestSpecs.internalStatefulSet());
+        all.put("daemonset node agent", TestSpecs.nodeAgent());
+        all.put("gateway api httproute", TestSpecs.gatewayApp());
         all.put("job with metrics", TestSpecs.job().toBuilder()
                 .metrics(new dev.k8sautopilot.model.Metrics(true, 9102, null, true, null)).build());
         TestSpecs.corpus().forEach((id, spec) -> all.put("corpus " + id, spec));
-        return all.entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
+        // -Drender.only=daemonset,gateway runs only the specs whose id contains one of the words (for quick local runs).
+        List<String> only = List.of(System.getProperty("render.only", "").split(",")).stream().filter(w -> !w.isBlank()).toList();
+        return all.entrySet().stream().filter(e -> only.isEmpty() || only.stream().anyMatch(w -> e.getKey().contains(w)))
+                .map(e -> Arguments.of(e.getKey(), e.getValue()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -108,7 +113,8 @@ class HelmRenderIT {
         }
         if (spec.longRunning()) {
             assertThat(main).containsKeys("livenessProbe", "readinessProbe");
-            assertThat(workload.get("spec")).satisfies(s -> assertThat(map(s).containsKey("replicas")).isEqualTo(!spec.autoscaling().enabled()));
+            assertThat(workload.get("spec")).satisfies(s -> assertThat(map(s).containsKey("replicas"))
+                    .isEqualTo(spec.replicated() && !spec.autoscaling().enabled()));
         }
     }
 

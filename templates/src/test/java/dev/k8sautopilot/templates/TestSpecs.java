@@ -87,6 +87,28 @@ final class TestSpecs {
                 .build();
     }
 
+    /** A per-node metrics agent: DaemonSet on every node, its metrics port also on the node (golden). */
+    static ChartSpec nodeAgent() {
+        return ChartSpec.builder().name("node-exporter").image(Image.parse("quay.io/prometheus/node-exporter:v1.8.2"))
+                .workload(Workload.DAEMONSET)
+                .ports(List.of(Port.of("metrics", 9100)))
+                .probes(Probes.http("/"))
+                .metrics(new Metrics(true, 9100, "/metrics", true, null))
+                .daemonSet(new dev.k8sautopilot.model.DaemonSetSpec("10%", true, List.of("metrics")))
+                .security(new SecuritySpec(65534, 65534, 65534, null, null, null))
+                .build();
+    }
+
+    /** A web app behind a Gateway API HTTPRoute on the Gateway's TLS listener (golden). */
+    static ChartSpec gatewayApp() {
+        return ChartSpec.builder().name("shop").image(Image.parse("ghcr.io/acme/shop:3.1.0"))
+                .ports(List.of(Port.of("http", 8080)))
+                .probes(Probes.http("/healthz"))
+                .httpRoute(new dev.k8sautopilot.model.HttpRouteSpec(null, "public-gw", "gateway-system", null,
+                        List.of("shop.example.com"), "/", null, true))
+                .build();
+    }
+
     /** A StatefulSet whose only port is not exposed: it still gets a headless Service. */
     static ChartSpec internalStatefulSet() {
         return ChartSpec.builder().name("zk").image(Image.parse("zookeeper:3.9.3")).workload(Workload.STATEFULSET)
