@@ -166,7 +166,7 @@ public record ChartSpec(String name,
         daemonSet = daemonSet == null ? DaemonSetSpec.defaults() : daemonSet;
         httpRoute = httpRoute == null ? HttpRouteSpec.disabled() : httpRoute;
         companions = Checks.list(companions);
-        SliceChecks.check(workload, ports, env, secretEnv, autoscaling, daemonSet, httpRoute, companions);
+        SliceChecks.check(name, workload, ports, env, secretEnv, autoscaling, daemonSet, httpRoute, companions);
         crossCheck(workload, ports, env, secretEnv, configFiles, probes, ingress, initContainers, sidecars, commonLabels);
         if (persistence.enabled() && !persistence.existingClaim().isEmpty() && persistence.accessMode() == AccessMode.READ_WRITE_ONCE
                 && replicas > 1) {

@@ -24,10 +24,12 @@ import java.util.Map;
  * @param enabled     whether the subchart is deployed by default; default true
  * @param hostEnv     variable that receives the host; default {@code <APP>_HOST}
  * @param portEnv     variable that receives the port; default {@code <APP>_PORT}
+ * @param userEnv     variable that receives the companion's admin user name; default {@code <APP>_USER}
+ *                    (ignored for redis)
  * @param passwordEnv variable that receives the password from the subchart's Secret; default
  *                    {@code <APP>_PASSWORD} (ignored for redis, which the catalog runs without a password)
  */
-public record Companion(String app, String name, Boolean enabled, String hostEnv, String portEnv, String passwordEnv) {
+public record Companion(String app, String name, Boolean enabled, String hostEnv, String portEnv, String userEnv, String passwordEnv) {
 
     /** Supported companions: alias → catalog id. */
     private static final Map<String, String> APPS = new LinkedHashMap<>();
@@ -61,12 +63,13 @@ public record Companion(String app, String name, Boolean enabled, String hostEnv
         String prefix = prefix(app);
         hostEnv = env("hostEnv", hostEnv, prefix + "_HOST");
         portEnv = env("portEnv", portEnv, prefix + "_PORT");
+        userEnv = hasPassword(app) ? env("userEnv", userEnv, prefix + "_USER") : "";
         passwordEnv = hasPassword(app) ? env("passwordEnv", passwordEnv, prefix + "_PASSWORD") : "";
     }
 
     /** A companion with every default, e.g. {@code Companion.of("postgres")}. */
     public static Companion of(String app) {
-        return new Companion(app, null, null, null, null, null);
+        return new Companion(app, null, null, null, null, null, null);
     }
 
     /** The catalog id of a supported companion alias, if it is one. */
@@ -82,6 +85,16 @@ public record Companion(String app, String name, Boolean enabled, String hostEnv
     /** Whether the app gets a password from the subchart's Secret. */
     public boolean wiresPassword() {
         return !passwordEnv.isEmpty();
+    }
+
+    /** The admin user the catalog image creates, which the app is given; empty for redis. */
+    public String user() {
+        return switch (app) {
+            case "postgresql" -> "postgres";
+            case "mysql", "mariadb", "mongodb" -> "root";
+            case "rabbitmq" -> "admin";
+            default -> "";
+        };
     }
 
     private static boolean hasPassword(String app) {

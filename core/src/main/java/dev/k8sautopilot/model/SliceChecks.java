@@ -10,7 +10,7 @@ final class SliceChecks {
     private SliceChecks() {
     }
 
-    static void check(Workload workload, List<Port> ports, List<EnvVar> env, List<SecretEnv> secretEnv, Autoscaling autoscaling,
+    static void check(String chartName, Workload workload, List<Port> ports, List<EnvVar> env, List<SecretEnv> secretEnv, Autoscaling autoscaling,
                       DaemonSetSpec daemonSet, HttpRouteSpec httpRoute, List<Companion> companions) {
         if (workload == Workload.DAEMONSET && autoscaling.enabled()) {
             throw new SpecException("autoscaling.enabled", "a DaemonSet runs one pod per node and cannot be autoscaled",
@@ -43,7 +43,11 @@ final class SliceChecks {
                 throw new SpecException("companions[" + i + "].name", "'" + c.name() + "' is used twice",
                         "give each companion its own name, e.g. " + c.app() + "2");
             }
-            for (String v : List.of(c.hostEnv(), c.portEnv(), c.passwordEnv())) {
+            if (c.name().equals(chartName)) {
+                throw new SpecException("companions[" + i + "].name", "'" + c.name() + "' is the chart's own name",
+                        "name the companion differently, e.g. " + c.app() + "db");
+            }
+            for (String v : List.of(c.hostEnv(), c.portEnv(), c.userEnv(), c.passwordEnv())) {
                 if (!v.isEmpty() && !envNames.add(v)) {
                     throw new SpecException("companions[" + i + "]", "sets " + v + ", which env, secretEnv or another companion sets too",
                             "remove " + v + " from env/secretEnv (the companion wires it), or rename the companion's variable");

@@ -36,7 +36,8 @@ class GoldenChartsTest {
                 Arguments.of("database StatefulSet", TestSpecs.database()),
                 Arguments.of("Traefik app with middlewares", TestSpecs.traefikApp()),
                 Arguments.of("DaemonSet node agent", TestSpecs.nodeAgent()),
-                Arguments.of("Gateway API HTTPRoute app", TestSpecs.gatewayApp()));
+                Arguments.of("Gateway API HTTPRoute app", TestSpecs.gatewayApp()),
+                Arguments.of("umbrella chart with a companion subchart", TestSpecs.umbrella()));
     }
 
     @ParameterizedTest(name = "{0}")

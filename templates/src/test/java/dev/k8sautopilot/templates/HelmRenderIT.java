@@ -46,6 +46,8 @@ class HelmRenderIT {
         all.put("internal statefulset", TestSpecs.internalStatefulSet());
         all.put("daemonset node agent", TestSpecs.nodeAgent());
         all.put("gateway api httproute", TestSpecs.gatewayApp());
+        all.put("umbrella ghost with mysql", TestSpecs.umbrella());
+        all.put("umbrella with postgres and redis", TestSpecs.twoCompanions());
         all.put("job with metrics", TestSpecs.job().toBuilder()
                 .metrics(new dev.k8sautopilot.model.Metrics(true, 9102, null, true, null)).build());
         TestSpecs.corpus().forEach((id, spec) -> all.put("corpus " + id, spec));
@@ -263,6 +265,8 @@ class HelmRenderIT {
     }
 
     static Map<String, Object> workload(List<Map<String, Object>> objects, ChartSpec spec) {
-        return objects.stream().filter(o -> spec.workload().wire().equals(o.get("kind"))).findFirst().orElseThrow();
+        // In an umbrella chart the subcharts' workloads render too: the chart's own one is named after it.
+        return objects.stream().filter(o -> spec.workload().wire().equals(o.get("kind")))
+                .sorted(java.util.Comparator.comparing(o -> Quality.name(o).endsWith(spec.name()) ? 0 : 1)).findFirst().orElseThrow();
     }
 }

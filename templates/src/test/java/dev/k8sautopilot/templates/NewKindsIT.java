@@ -101,4 +101,85 @@ class NewKindsIT {
             assertThat(objects).extracting(o -> o.get("kind")).doesNotContain("HTTPRoute");
         }
     }
+
+    @Nested
+    @DisplayName("Companion subcharts (umbrella chart)")
+    class Companions {
+
+        private Map<String, Object> env(Map<String, Object> workload, String name) {
+            List<Object> env = list(map(list(Quality.podSpec(workload).get("containers")).get(0)).get("env"));
+            return env.stream().map(Quality::map).filter(e -> name.equals(e.get("name"))).findFirst()
+                    .orElseThrow(() -> new AssertionError(name + " not in " + env));
+        }
+
+        @Test
+        @DisplayName("renders the subchart's objects; host from its Service name, password by secretKeyRef from its Secret")
+        void wired(@TempDir Path dir) {
+            ChartSpec spec = TestSpecs.umbrella();
+            Path chart = HelmSupport.write(spec, dir);
+            assertThat(HelmSupport.lintProblems(chart)).isEmpty();
+            List<Map<String, Object>> objects = HelmSupport.objects(HelmSupport.template(chart, null, Map.of()));
+            Map<String, Object> mysql = one(objects, "StatefulSet");
+            assertThat(Quality.name(mysql)).isEqualTo("rel-mysql");
+            assertThat(objects).filteredOn(o -> "Service".equals(o.get("kind"))).extracting(Quality::name).contains("rel-mysql");
+            assertThat(objects).filteredOn(o -> "Secret".equals(o.get("kind"))).extracting(Quality::name).contains("rel-mysql");
+            Map<String, Object> app = one(objects, "Deployment");
+            assertThat(env(app, "database__connection__host")).containsEntry("value", "rel-mysql");
+            assertThat(env(app, "database__connection__port")).containsEntry("value", "3306");
+            assertThat(env(app, "database__connection__user")).containsEntry("value", "root");
+            assertThat(env(app, "database__connection__password")).doesNotContainKey("value")
+                    .extracting(e -> map(map(e.get("valueFrom")).get("secretKeyRef")))
+                    .isEqualTo(Map.of("name", "rel-mysql", "key", "mysql-root-password"));
+            Map<String, Object> secret = objects.stream().filter(o -> "Secret".equals(o.get("kind")) && "rel-mysql".equals(Quality.name(o)))
+                    .findFirst().orElseThrow();
+            assertThat(map(secret.get("data"))).containsKey("mysql-root-password");
+            assertThat(objects).extracting(o -> o.get("kind")).containsAll(dev.k8sautopilot.model.ChartPlan.of(spec).renderedKinds());
+            assertThat(KubeSchema.problems(objects)).isEmpty();
+            assertThat(Quality.errors(objects)).isEmpty();
+        }
+
+        @Test
+        @DisplayName("overrides of the subchart (fullnameOverride, auth.existingSecret, service port) follow into the app's wiring")
+        void followsSubchartValues(@TempDir Path dir) {
+            Path chart = HelmSupport.write(TestSpecs.umbrella(), dir);
+            List<Map<String, Object>> objects = HelmSupport.objects(HelmSupport.template(chart, null, Map.of(
+                    "mysql.fullnameOverride", "blog-db", "mysql.auth.existingSecret", "blog-db-creds", "mysql.service.ports.mysql", 3307)));
+            Map<String, Object> app = one(objects, "Deployment");
+            assertThat(env(app, "database__connection__host")).containsEntry("value", "blog-db");
+            assertThat(env(app, "database__connection__port")).containsEntry("value", "3307");
+            assertThat(map(map(env(app, "database__connection__password").get("valueFrom")).get("secretKeyRef")))
+                    .containsEntry("name", "blog-db-creds");
+            assertThat(objects).filteredOn(o -> "Service".equals(o.get("kind"))).extracting(Quality::name).contains("blog-db");
+        }
+
+        @Test
+        @DisplayName("<name>.enabled=false drops the subchart; the app reads externalMysql.* and refuses to render without a host")
+        void external(@TempDir Path dir) {
+            Path chart = HelmSupport.write(TestSpecs.umbrella(), dir);
+            List<Map<String, Object>> objects = HelmSupport.objects(HelmSupport.template(chart, chart.resolve("ci/external-mysql-values.yaml"), Map.of()));
+            assertThat(objects).extracting(o -> o.get("kind")).doesNotContain("StatefulSet");
+            Map<String, Object> app = one(objects, "Deployment");
+            assertThat(env(app, "database__connection__host")).containsEntry("value", "mysql.example.internal");
+            assertThat(map(map(env(app, "database__connection__password").get("valueFrom")).get("secretKeyRef")))
+                    .isEqualTo(Map.of("name", "ghost-mysql-credentials", "key", "mysql-root-password"));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> HelmSupport.template(chart, null, Map.of("mysql.enabled", false)))
+                    .hasMessageContaining("externalMysql.host is required when mysql.enabled is false");
+        }
+
+        @Test
+        @DisplayName("two companions: PostgreSQL with a password, Redis without; default variable names")
+        void twoCompanions(@TempDir Path dir) {
+            Path chart = HelmSupport.write(TestSpecs.twoCompanions(), dir);
+            assertThat(HelmSupport.lintProblems(chart)).isEmpty();
+            List<Map<String, Object>> objects = HelmSupport.objects(HelmSupport.template(chart, null, Map.of()));
+            Map<String, Object> app = objects.stream().filter(o -> "Deployment".equals(o.get("kind")) && "rel-orders".equals(Quality.name(o)))
+                    .findFirst().orElseThrow();
+            assertThat(env(app, "POSTGRES_HOST")).containsEntry("value", "rel-postgresql");
+            assertThat(env(app, "REDIS_HOST")).containsEntry("value", "rel-redis");
+            assertThat(env(app, "REDIS_PORT")).containsEntry("value", "6379");
+            assertThat(map(map(env(app, "POSTGRES_PASSWORD").get("valueFrom")).get("secretKeyRef"))).containsEntry("name", "rel-postgresql");
+            assertThat(KubeSchema.problems(objects)).isEmpty();
+            assertThat(Quality.errors(objects)).isEmpty();
+        }
+    }
 }
