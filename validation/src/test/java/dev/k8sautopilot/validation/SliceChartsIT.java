@@ -43,6 +43,15 @@ class SliceChartsIT {
         ports: [8080]
         tier: prod
         httpRoute: {gateway: public-gw, gatewayNamespace: infra, hostnames: [shop.example.com], path: /api, matchType: PathPrefix, tls: true}
+        """,
+        """
+        name: ghost
+        image: ghost:5.105.0-alpine
+        ports: [2368]
+        env: {database__client: mysql}
+        companions:
+          - {app: mysql, hostEnv: database__connection__host, portEnv: database__connection__port,
+             userEnv: database__connection__user, passwordEnv: database__connection__password}
         """
     })
     void passes(String specYaml) {
@@ -50,12 +59,29 @@ class SliceChartsIT {
         ValidationReport report = new DefaultValidator().validate(files, ValidationOptions.defaults());
         assertThat(report.layers()).as(report.format()).filteredOn(l -> !l.layer().equals("dry-run")).noneMatch(LayerTiming::skipped);
         assertThat(report.atLeast(Severity.ERROR)).as(report.format()).isEmpty();
-        // The two warnings every generated chart has by design (NetworkPolicy off by default; the all-features
-        // scenario mounts the token): nothing specific to the slice.
+        // The warnings every generated chart has by design (NetworkPolicy off by default; the all-features scenario
+        // mounts the token; a catalog image's own UID below 10000, e.g. mysql's 999, as in its standalone chart).
         assertThat(report.atLeast(Severity.WARNING)).as(report.format()).extracting(Finding::ruleId)
-                .allMatch(r -> r.equals("sec-network-policy") || r.equals("sec-automount-token"));
+                .allMatch(r -> r.equals("sec-network-policy") || r.equals("sec-automount-token") || r.equals("sec-run-as-user"));
         assertThat(report.passed()).isTrue();
         List<String> rules = report.findings().stream().map(Finding::ruleId).toList();
         assertThat(rules).doesNotContain("k8s-unknown-kind");
+    }
+
+    @org.junit.jupiter.api.Test
+    @DisplayName("the validator renders an umbrella chart with its subchart: the subchart's objects are checked too")
+    void rendersSubcharts() {
+        ChartFiles files = COORDINATOR.generate(ChartPlan.of(ChartSpecs.parse("""
+                name: orders
+                image: ghcr.io/acme/orders:1.2.0
+                ports: [8080]
+                companions: [{app: postgres}]
+                """)));
+        assertThat(files.paths()).contains("charts/postgresql/Chart.yaml", "charts/postgresql/templates/statefulset.yaml");
+        // A fault inside the subchart must be found: the layers see the objects it renders.
+        ChartFiles broken = TestCharts.replace(files, "charts/postgresql/values.yaml", "runAsNonRoot: true", "runAsNonRoot: false");
+        ValidationReport report = new DefaultValidator().validate(broken, ValidationOptions.defaults());
+        assertThat(report.findings()).as(report.format())
+                .anySatisfy(f -> assertThat(f.resource()).contains("StatefulSet/orders-postgresql"));
     }
 }
