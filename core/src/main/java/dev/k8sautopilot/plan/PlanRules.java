@@ -82,7 +82,8 @@ final class PlanRules {
         out.put("name", name);
 
         Workload explicitWorkload = f.has("workload") ? Workload.parse(String.valueOf(f.get("workload"))) : null;
-        boolean longRunning = explicitWorkload == null || explicitWorkload == Workload.DEPLOYMENT || explicitWorkload == Workload.STATEFULSET;
+        boolean longRunning = explicitWorkload == null || explicitWorkload == Workload.DEPLOYMENT || explicitWorkload == Workload.STATEFULSET
+                || explicitWorkload == Workload.DAEMONSET;
         List<Map<String, Object>> ports = ports(defaults, longRunning);
         out.put("ports", ports);
 
@@ -142,6 +143,7 @@ final class PlanRules {
         if (!questions.isEmpty()) {
             return new PlanOutcome.NeedsInput(sortQuestions(), partialSummary(app, runtime, image));
         }
+        SliceRequests.resolveHostPorts(out);
         ChartSpec spec = ChartSpecs.fromMap(out);
         return new PlanOutcome.Planned(new ChartPlan(spec, decisions, dedupe(warnings), plannerId));
     }
@@ -482,6 +484,10 @@ final class PlanRules {
         if (workload == Workload.JOB || workload == Workload.CRONJOB) {
             return 1;
         }
+        if (workload == Workload.DAEMONSET) {
+            decisions.add(new PlanDecision("replicas", "one pod per node", "a DaemonSet: the node count decides", ValueSource.RULE));
+            return 1;
+        }
         if (explicit > 0) {
             if (!scalable && explicit > 1) {
                 warnings.add(app.name() + " does not replicate data by itself: " + explicit + " replicas are independent instances");
@@ -513,6 +519,10 @@ final class PlanRules {
         }
         boolean enabled = a.get("enabled") instanceof Boolean b ? b : Boolean.TRUE.equals(f.autoscaling);
         if (workload == Workload.JOB || workload == Workload.CRONJOB) {
+            enabled = false;
+        }
+        if (workload == Workload.DAEMONSET && enabled) {
+            warnings.add("a DaemonSet runs one pod per node and cannot be autoscaled: autoscaling is off");
             enabled = false;
         }
         a.put("enabled", enabled);
@@ -822,15 +832,17 @@ final class PlanRules {
         }
         if (app != null) {
             List<String> added = new ArrayList<>();
+            // A companion subchart wires its own connection variables (host, user, password) into the app.
+            Set<String> wired = SliceRequests.companionEnv(out);
             app.env().forEach((k, v) -> {
-                if (!names.contains(k) && !secretNames.contains(k)) {
+                if (!names.contains(k) && !secretNames.contains(k) && !wired.contains(k)) {
                     names.add(k);
                     env.add(new LinkedHashMap<>(Map.of("name", k, "value", v)));
                     added.add(k);
                 }
             });
             for (String s : app.secretEnv()) {
-                if (secretNames.add(s)) {
+                if (!wired.contains(s) && secretNames.add(s)) {
                     names.remove(s);
                     env.removeIf(e -> s.equals(e.get("name")));
                     secrets.add(new LinkedHashMap<>(Map.of("name", s)));
@@ -1009,8 +1021,9 @@ final class PlanRules {
                         reason, ValueSource.RULE));
             }
         }
-        if (workload == Workload.JOB || workload == Workload.CRONJOB) {
+        if (workload == Workload.JOB || workload == Workload.CRONJOB || workload == Workload.DAEMONSET) {
             pdb.put("create", false);
+            decisions.removeIf(d -> d.topic().equals("disruption budget"));
         }
     }
 

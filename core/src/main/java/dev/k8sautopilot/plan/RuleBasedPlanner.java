@@ -56,12 +56,13 @@ public final class RuleBasedPlanner implements Planner {
     @Override
     public PlanOutcome plan(ChartRequest request, PlanningContext context) {
         Objects.requireNonNull(request, "request");
-        Facts facts = parser.parse(request.text());
+        SliceRequests slices = new SliceRequests();
+        Facts facts = slices.recognize(request.text(), parser.parse(request.text()));
         request.spec().ifPresent(spec -> facts.overlay(fromMap(explicitFields(spec))));
         for (String note : request.feedback()) {
-            facts.overlay(parser.parse(note));
+            facts.overlay(slices.recognize(note, parser.parse(note)));
         }
-        return new PlanRules(catalog, facts, request.answers()).run(id());
+        return slices.annotate(new PlanRules(catalog, facts, request.answers()).run(id()));
     }
 
     /**
