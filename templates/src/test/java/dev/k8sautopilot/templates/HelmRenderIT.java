@@ -48,6 +48,10 @@ class HelmRenderIT {
         all.put("gateway api httproute", TestSpecs.gatewayApp());
         all.put("umbrella ghost with mysql", TestSpecs.umbrella());
         all.put("umbrella with postgres and redis", TestSpecs.twoCompanions());
+        for (String app : List.of("mariadb", "mongodb", "rabbitmq")) {
+            all.put("umbrella with " + app, TestSpecs.twoCompanions().toBuilder()
+                    .companions(List.of(dev.k8sautopilot.model.Companion.of(app))).build());
+        }
         all.put("job with metrics", TestSpecs.job().toBuilder()
                 .metrics(new dev.k8sautopilot.model.Metrics(true, 9102, null, true, null)).build());
         TestSpecs.corpus().forEach((id, spec) -> all.put("corpus " + id, spec));
