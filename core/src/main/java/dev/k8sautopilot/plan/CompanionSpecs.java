@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The {@link ChartSpec} of a companion subchart: exactly what the offline planner plans, from the built-in
  * catalog, for "a chart for &lt;app&gt;" (image, ports, probes, StatefulSet with storage, user, writable paths,
- * secret env), named after the companion. No network is involved. Thread-safe; results are cached per companion.
+ * secret env), named after the companion. No network is involved. Thread-safe; the catalog plan of each of the few supported apps is cached.
  */
 public final class CompanionSpecs {
 
@@ -29,18 +29,18 @@ public final class CompanionSpecs {
      * @throws IllegalStateException when the catalog cannot plan the companion without questions
      */
     public static ChartSpec spec(Companion companion, String parent) {
-        return CACHE.computeIfAbsent(companion.app() + "/" + companion.name() + "/" + parent, k -> plan(companion, parent));
+        ChartSpec base = CACHE.computeIfAbsent(companion.app(), k -> plan(companion));
+        return base.toBuilder().name(companion.name())
+                .description(base.description() + ", bundled with " + parent)
+                .build();
     }
 
-    private static ChartSpec plan(Companion companion, String parent) {
+    private static ChartSpec plan(Companion companion) {
         PlanOutcome outcome = PLANNER.plan(ChartRequest.of("Create a Helm chart for " + companion.app()), PlanningContext.offline());
         if (!(outcome instanceof PlanOutcome.Planned planned)) {
             throw new IllegalStateException("the catalog cannot plan the companion " + companion.app() + " without questions: "
                     + ((PlanOutcome.NeedsInput) outcome).questions());
         }
-        ChartSpec spec = planned.plan().spec();
-        return spec.toBuilder().name(companion.name())
-                .description(spec.description() + ", bundled with " + parent)
-                .build();
+        return planned.plan().spec();
     }
 }

@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
 final class SliceRequests {
 
     private static final Pattern DAEMONSET = Pattern.compile(
-            "\\bdaemon[ -]?sets?\\b|\\b(?:on|to|across|in)\\s+(?:every|each|all(?:\\s+the)?)\\s+(?:(?:k8s|kubernetes|cluster|worker)\\s+)?nodes?\\b"
+            "\\bd(?:ae|ea)mon[ -]?sets?\\b|\\b(?:on|to|across|in)\\s+(?:every|each|all(?:\\s+the)?)\\s+(?:(?:k8s|kubernetes|cluster|worker)\\s+)?nodes?\\b"
                     + "|\\bper[- ]node\\b|\\bone\\s+(?:pod|replica|instance|copy)\\s+(?:per|on\\s+each|on\\s+every)\\s+node\\b|\\bnode[- ]level\\s+agent\\b");
     private static final Pattern HOST_PORT = Pattern.compile("\\bhost[ -]?ports?\\b|\\bon\\s+the\\s+node'?s\\s+(?:own\\s+)?(?:network|port)\\b");
     private static final Pattern WORKERS_ONLY = Pattern.compile("\\bonly\\s+(?:on\\s+)?(?:the\\s+)?worker\\s+nodes\\b|\\bnot\\s+on\\s+(?:the\\s+)?control[- ]plane\\b");

@@ -48,6 +48,7 @@ class SliceRequestsTest {
         @org.junit.jupiter.params.provider.ValueSource(strings = {
             "Create a Helm chart for a node exporter on every node, image quay.io/prometheus/node-exporter:v1.8.2 on port 9100",
             "Run quay.io/prometheus/node-exporter:v1.8.2 as a DaemonSet, port 9100",
+            "deploy quay.io/prometheus/node-exporter:v1.8.2 as a deamonset on port 9100",
             "node agent quay.io/prometheus/node-exporter:v1.8.2 with one pod per node listening on 9100",
             "A per-node metrics agent, image quay.io/prometheus/node-exporter:v1.8.2, port 9100"})
         @DisplayName("per-node phrasings give a DaemonSet that tolerates every taint, without host ports")
