@@ -26,12 +26,20 @@ import java.util.regex.Pattern;
  */
 final class SliceRequests {
 
-    private static final Pattern DAEMONSET = Pattern.compile(
-            "\\bd(?:ae|ea)mon[ -]?sets?\\b|\\b(?:on|to|across|in)\\s+(?:every|each|all(?:\\s+the)?)\\s+(?:(?:k8s|kubernetes|cluster|worker)\\s+)?nodes?\\b"
+    /** Says DaemonSet outright. */
+    private static final Pattern DAEMONSET = Pattern.compile("\\bd(?:ae|ea)mon[ -]?sets?\\b");
+    /** Says "one per node" in words; ignored when the request also gives a replica count above 1 or asks for autoscaling. */
+    private static final Pattern PER_NODE = Pattern.compile(
+            "\\b(?:on|to)\\s+(?:every|each|all(?:\\s+the)?)\\s+(?:(?:k8s|kubernetes|cluster|worker)\\s+)?nodes?\\b"
                     + "|\\bper[- ]node\\b|\\bone\\s+(?:pod|replica|instance|copy)\\s+(?:per|on\\s+each|on\\s+every)\\s+node\\b|\\bnode[- ]level\\s+agent\\b");
     private static final Pattern HOST_PORT = Pattern.compile("\\bhost[ -]?ports?\\b|\\bon\\s+the\\s+node'?s\\s+(?:own\\s+)?(?:network|port)\\b");
     private static final Pattern WORKERS_ONLY = Pattern.compile("\\bonly\\s+(?:on\\s+)?(?:the\\s+)?worker\\s+nodes\\b|\\bnot\\s+on\\s+(?:the\\s+)?control[- ]plane\\b");
     private static final Pattern GATEWAY_API = Pattern.compile("\\bgateway[- ]api\\b|\\bhttp[- ]?routes?\\b");
+    /** "via/through/behind/attached to/using the gateway NAME": routing through a named Gateway. */
+    private static final Pattern ROUTED_GATEWAY = Pattern.compile(
+            "\\b(?:via|through|behind|using|attach(?:ed)?\\s+to|attaches\\s+to|on)\\s+(?:the\\s+|a\\s+)?gateway\\s+(?:(?:named|called|resource)\\s+)?"
+                    + "[\"'`]?([a-z0-9](?:[a-z0-9.-]*[a-z0-9])?)[\"'`]?");
+    /** "gateway NAME" anywhere, trusted only when the request speaks of the Gateway API or an HTTPRoute. */
     private static final Pattern GATEWAY_NAME = Pattern.compile(
             "\\bgateway\\s+(?:(?:named|called|resource)\\s+)?[\"'`]?([a-z0-9](?:[a-z0-9.-]*[a-z0-9])?)[\"'`]?");
     private static final Pattern GATEWAY_NAMESPACE = Pattern.compile(
@@ -69,7 +77,10 @@ final class SliceRequests {
     }
 
     private void daemonSet(String t, Facts f) {
-        if (!DAEMONSET.matcher(t).find() || f.has("workload")) {
+        // "3 replicas spread on all nodes" is a Deployment; "one pod per node" may have been read as replicas: 1.
+        boolean counted = f.get("replicas") instanceof Number n && n.intValue() > 1;
+        boolean perNode = PER_NODE.matcher(t).find() && !counted && !Boolean.TRUE.equals(f.autoscaling);
+        if (!(DAEMONSET.matcher(t).find() || perNode) || f.has("workload")) {
             return;
         }
         f.put("workload", "DaemonSet");
@@ -94,7 +105,10 @@ final class SliceRequests {
 
     private void httpRoute(String t, Facts f) {
         boolean api = GATEWAY_API.matcher(t).find();
-        Optional<Matcher> named = gatewayName(t);
+        Optional<Matcher> named = gatewayName(ROUTED_GATEWAY, t);
+        if (named.isEmpty() && api) {
+            named = gatewayName(GATEWAY_NAME, t);
+        }
         if (!api && named.isEmpty()) {
             return;
         }
@@ -141,8 +155,8 @@ final class SliceRequests {
                 "the request routes through a Gateway (no Ingress)", ValueSource.REQUEST));
     }
 
-    private static Optional<Matcher> gatewayName(String t) {
-        Matcher m = GATEWAY_NAME.matcher(t);
+    private static Optional<Matcher> gatewayName(Pattern p, String t) {
+        Matcher m = p.matcher(t);
         while (m.find()) {
             if (!NOT_A_NAME.contains(m.group(1))) {
                 return Optional.of(m);

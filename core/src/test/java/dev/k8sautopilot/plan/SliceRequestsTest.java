@@ -64,6 +64,14 @@ class SliceRequestsTest {
         }
 
         @Test
+        @DisplayName("replicas spread over the nodes are no DaemonSet")
+        void replicasOnAllNodes() {
+            ChartPlan plan = plan("nginx 1.27.3 with 3 replicas spread on all nodes");
+            assertThat(plan.spec().workload()).isEqualTo(Workload.DEPLOYMENT);
+            assertThat(plan.spec().replicas()).isEqualTo(3);
+        }
+
+        @Test
         @DisplayName("fluent-bit from the catalog on each node, with a host port only because it is asked for")
         void catalogAppWithHostPort() {
             ChartPlan plan = plan("Deploy fluent-bit on each node with a hostPort");
@@ -74,7 +82,7 @@ class SliceRequestsTest {
         @Test
         @DisplayName("production: no autoscaling (one pod per node), no PodDisruptionBudget, worker nodes only when said")
         void production() {
-            ChartPlan plan = plan("production log shipper ghcr.io/acme/shipper:2.0.0 on all nodes, only on worker nodes, port 2020, with autoscaling");
+            ChartPlan plan = plan("production log shipper ghcr.io/acme/shipper:2.0.0 as a DaemonSet, only on worker nodes, port 2020, with autoscaling");
             ChartSpec spec = plan.spec();
             assertThat(spec.workload()).isEqualTo(Workload.DAEMONSET);
             assertThat(spec.autoscaling().enabled()).isFalse();
@@ -142,6 +150,14 @@ class SliceRequestsTest {
             var route = plan(request.withAnswer("httpRoute.gateway", "public-gw")).spec().httpRoute();
             assertThat(route.gateway()).isEqualTo("public-gw");
             assertThat(route.hostnames()).containsExactly("web.example.com");
+        }
+
+        @Test
+        @DisplayName("a gateway that is the app (a payment gateway service) is no Gateway API route")
+        void notARoute() {
+            ChartPlan plan = plan("Create a chart for a payment gateway service, image ghcr.io/acme/pay:1.0.0 on port 8080");
+            assertThat(plan.spec().httpRoute().on()).isFalse();
+            assertThat(plan.decisions()).extracting(PlanDecision::topic).doesNotContain("routing");
         }
 
         @Test
