@@ -4,16 +4,10 @@ import dev.k8sautopilot.model.ChartSpec;
 import dev.k8sautopilot.model.ConfigFile;
 import dev.k8sautopilot.model.EnvVar;
 import dev.k8sautopilot.model.ExtraContainer;
-import dev.k8sautopilot.model.IngressController;
-import dev.k8sautopilot.model.IngressSpec;
 import dev.k8sautopilot.model.Port;
 import dev.k8sautopilot.model.Probe;
 import dev.k8sautopilot.model.Protocol;
-import dev.k8sautopilot.model.RbacRule;
-import dev.k8sautopilot.model.SecretEnv;
 import dev.k8sautopilot.model.Tier;
-import dev.k8sautopilot.model.TraefikOptions;
-import dev.k8sautopilot.model.Workload;
 import dev.k8sautopilot.templates.ValuesModel.Leaf;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -80,8 +74,7 @@ public final class ChartValues {
     }
 
     private void workload(Consumer<ValuesModel.Builder> kindLeaves) {
-        String kind = spec.workload().wire();
-        v.section(kind + " parameters");
+        v.section(spec.workload().wire() + " parameters");
         image("image", spec.image().registry(), spec.image().repository(), spec.image().tag(), spec.image().digest(),
                 spec.image().pullPolicy().wire(), "the " + spec.name() + " image");
         v.leaf("image.pullSecrets", List.of(), "Registry Secret names as an array");
