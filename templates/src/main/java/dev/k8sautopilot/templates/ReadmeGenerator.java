@@ -99,6 +99,15 @@ final class ReadmeGenerator implements TemplateGenerator {
         edges.add("np --> pods");
         node(nodes, optional, on, "role", "Role", "Role + RoleBinding");
         edges.add("role --> sa");
+        for (var c : spec.companions()) {
+            // A companion subchart: the app reaches it through its Service; dashed when switched off by default.
+            String id = "sub" + c.name();
+            nodes.add("  " + id + "[\"" + c.name() + " (subchart)\"]");
+            edges.add("pods --> " + id);
+            if (!c.on()) {
+                optional.add(id);
+            }
+        }
         StringBuilder sb = new StringBuilder("flowchart LR\n");
         nodes.forEach(n -> sb.append(n).append('\n'));
         edges.forEach(e -> sb.append("  ").append(e).append('\n'));
