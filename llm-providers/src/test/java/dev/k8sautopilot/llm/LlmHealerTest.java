@@ -111,7 +111,7 @@ class LlmHealerTest {
         @Test
         @DisplayName("patches at most N files per round, most errors first")
         void bounded() {
-            ScriptedChatModel model = ScriptedChatModel.replying(fenced(FIXED), fenced("kind: Service\nspec: {}\n"));
+            ScriptedChatModel model = ScriptedChatModel.replying(fenced(FIXED), fenced("kind: HorizontalPodAutoscaler\nspec: {}\n"));
             ValidationReport report = report(error("templates/service.yaml", "a"), error("templates/deployment.yaml", "b"),
                     error("templates/deployment.yaml", "c"), error("templates/pdb.yaml", "d"), error("templates/hpa.yaml", "e"));
 

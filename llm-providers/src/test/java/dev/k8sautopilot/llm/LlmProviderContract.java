@@ -107,7 +107,7 @@ abstract class LlmProviderContract {
         @DisplayName("answers with text and token usage, sending model, key and settings")
         void answers() {
             server.reply(200, reply("hello from the fake", 11, 7));
-            ChatResponse response = model(settings(Duration.ofSeconds(2), 0)).chat(List.of(UserMessage.from("say hello")));
+            ChatResponse response = model(settings(Duration.ofSeconds(20), 0)).chat(List.of(UserMessage.from("say hello")));
 
             assertThat(response.aiMessage().text()).isEqualTo("hello from the fake");
             assertThat(response.tokenUsage().inputTokenCount()).isEqualTo(11);
@@ -125,7 +125,7 @@ abstract class LlmProviderContract {
         @DisplayName("retries after a 429 and then succeeds")
         void retriesRateLimit() {
             server.reply(429, rateLimited()).reply(200, reply("second time lucky", 5, 3));
-            ChatResponse response = model(settings(Duration.ofSeconds(2), 1)).chat(List.of(UserMessage.from("hi")));
+            ChatResponse response = model(settings(Duration.ofSeconds(20), 1)).chat(List.of(UserMessage.from("hi")));
 
             assertThat(response.aiMessage().text()).isEqualTo("second time lucky");
             assertThat(server.received()).hasSize(2);
@@ -135,7 +135,7 @@ abstract class LlmProviderContract {
         @DisplayName("gives up after the configured retries with a rate-limit error")
         void givesUpAfterRetries() {
             server.reply(429, rateLimited()).reply(429, rateLimited()).reply(200, reply("never reached", 1, 1));
-            ChatModel model = model(settings(Duration.ofSeconds(2), 1));
+            ChatModel model = model(settings(Duration.ofSeconds(20), 1));
 
             assertThatThrownBy(() -> model.chat(List.of(UserMessage.from("hi"))))
                     .satisfies(e -> assertThat(ModelCalls.describe(e)).contains("rate limit"));
@@ -163,7 +163,7 @@ abstract class LlmProviderContract {
         @DisplayName("plans with one call, sending the schema as response format when the model supports it")
         void oneCall() {
             server.reply(200, reply(SPEC_JSON, 400, 30));
-            PlanOutcome outcome = plan(settings(Duration.ofSeconds(2), 0));
+            PlanOutcome outcome = plan(settings(Duration.ofSeconds(20), 0));
 
             assertThat(outcome).isInstanceOf(PlanOutcome.Planned.class);
             ChartPlan plan = ((PlanOutcome.Planned) outcome).plan();
@@ -187,7 +187,7 @@ abstract class LlmProviderContract {
         void repairs() {
             server.reply(200, reply("{\"name\": \"orders-api\", \"image\": ", 400, 10))
                     .reply(200, reply("```json\n" + SPEC_JSON + "\n```", 450, 30));
-            PlanOutcome outcome = plan(settings(Duration.ofSeconds(2), 0));
+            PlanOutcome outcome = plan(settings(Duration.ofSeconds(20), 0));
 
             assertThat(outcome).isInstanceOf(PlanOutcome.Planned.class);
             assertThat(((PlanOutcome.Planned) outcome).plan().spec().name()).isEqualTo("orders-api");
@@ -200,7 +200,7 @@ abstract class LlmProviderContract {
         void fallsBackAfterRepair() {
             server.reply(200, reply("Sure! Here is your chart: name orders-api", 400, 10))
                     .reply(200, reply("{\"name\": \"orders-api\",,}", 450, 10));
-            PlanOutcome outcome = plan(settings(Duration.ofSeconds(2), 0));
+            PlanOutcome outcome = plan(settings(Duration.ofSeconds(20), 0));
 
             ChartPlan plan = ((PlanOutcome.Planned) outcome).plan();
             assertThat(plan.spec().name()).isEqualTo("from-rules");
@@ -212,7 +212,7 @@ abstract class LlmProviderContract {
         @DisplayName("falls back to the rules when the rate limit outlasts the retries")
         void fallsBackOnRateLimit() {
             server.reply(429, rateLimited()).reply(429, rateLimited());
-            PlanOutcome outcome = plan(settings(Duration.ofSeconds(2), 1));
+            PlanOutcome outcome = plan(settings(Duration.ofSeconds(20), 1));
 
             ChartPlan plan = ((PlanOutcome.Planned) outcome).plan();
             assertThat(plan.spec().name()).isEqualTo("from-rules");

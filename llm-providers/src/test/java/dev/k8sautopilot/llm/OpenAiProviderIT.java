@@ -71,7 +71,7 @@ class OpenAiProviderIT extends LlmProviderContract {
         LlmPlanner planner = new LlmPlanner(fallbackMarker(), new RuleBasedPlanner()::complete);
 
         PlanOutcome outcome = planner.plan(ChartRequest.of(REQUEST),
-                new PlanningContext(Optional.of(provider.create(settings(Duration.ofSeconds(2), 0), true)), null));
+                new PlanningContext(Optional.of(provider.create(settings(Duration.ofSeconds(20), 0), true)), null));
 
         assertThat(outcome).isInstanceOf(PlanOutcome.Planned.class);
         JsonNode body = server.received().get(0).json();
@@ -85,7 +85,7 @@ class OpenAiProviderIT extends LlmProviderContract {
         server.reply(200, reply("ok", 1, 1));
         OpenAiProvider keyless = new OpenAiProvider(name -> null);
 
-        keyless.create(settings(Duration.ofSeconds(2), 0)).chat("hi");
+        keyless.create(settings(Duration.ofSeconds(20), 0)).chat("hi");
 
         JsonNode body = server.received().get(0).json();
         assertThat(body.path("max_tokens").asInt()).isEqualTo(321);
