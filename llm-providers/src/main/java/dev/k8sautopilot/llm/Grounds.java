@@ -107,6 +107,11 @@ final class Grounds {
         return images;
     }
 
+    /** The distinct image references in the explicit text that carry a tag or a digest. */
+    List<String> pinnedImages() {
+        return images.stream().filter(i -> !i.tag().isEmpty() || !i.digest().isEmpty()).map(Image::reference).distinct().toList();
+    }
+
     private static List<Image> imageReferences(String text) {
         List<Image> out = new ArrayList<>();
         for (String token : TOKEN_EDGE.split(text)) {

@@ -51,6 +51,8 @@ public final class LlmPlanner implements Planner {
 
     /** The planner id. */
     public static final String ID = "llm";
+    /** The prefix of every warning line the planner adds about the model's answer (drops, fallbacks). */
+    public static final String WARNING_PREFIX = "LLM planner: ";
     /** Most model calls made for one request. */
     public static final int MAX_CALLS = 2;
 
@@ -202,7 +204,6 @@ public final class LlmPlanner implements Planner {
     }
 
     private PlanOutcome fallback(ChartRequest request, PlanningContext context, ModelAnswerPolicy.Review review, String reason) {
-        LOG.warn("LLM planner: {}; planning with the offline rules instead", reason);
         review.warnings().add(SpecSanitizer.PREFIX + reason + "; planned with the offline rules instead");
         return decorate(fallback.plan(request, context), review, null);
     }
@@ -232,6 +233,8 @@ public final class LlmPlanner implements Planner {
         if (warnings.isEmpty()) {
             return n;
         }
+        // A run that stops to ask carries no plan to show these on: log each line so it is seen anyway.
+        warnings.forEach(w -> LOG.warn("{}", w));
         String partial = n.partial().isEmpty() ? String.join("\n", warnings) : n.partial() + "\n" + String.join("\n", warnings);
         return new PlanOutcome.NeedsInput(n.questions(), partial);
     }

@@ -111,8 +111,8 @@ final class ModelAnswerPolicy {
             boolean answered = answers.keySet().stream().anyMatch(a -> a.equals(key) || a.startsWith(key + "."));
             if (answered) {
                 review.applied(key, value, ValueSource.ANSWER, "given as an answer; it wins over the model");
-            } else if (grounded(key, value, grounds)) {
-                review.applied(key, value, ValueSource.REQUEST, "proposed by the language model and named in the request");
+            } else if (key.equals("image") && value instanceof String ref && grounds.namesImage(ref) || grounded(key, value, grounds)) {
+                review.applied(key, value, ValueSource.REQUEST, "named in the request");
             } else {
                 review.applied(key, value, ValueSource.LLM, "proposed by the language model: a low-risk inference the request does not state");
             }
@@ -267,6 +267,11 @@ final class ModelAnswerPolicy {
             if (!grounds.namesImage(reference)) {
                 drop(doc, "image", "image", reference,
                         "the request does not name this image reference (registry, repository and tag); the catalog chooses or the run asks");
+                List<String> pinned = grounds.pinnedImages();
+                if (pinned.size() == 1) {
+                    // The request writes out exactly one pinned image: that is the image, whatever the model said.
+                    doc.put("image", pinned.get(0));
+                }
             }
         }
 

@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  */
 final class SpecSanitizer {
 
-    static final String PREFIX = "LLM planner: ";
+    static final String PREFIX = LlmPlanner.WARNING_PREFIX;
     private static final int MAX_DROPS = 32;
     private static final Pattern INDEX = Pattern.compile("\\[(\\d+)]");
     private static final Set<String> SECURITY_KEYS = Set.of("privileged", "hostnetwork", "hostpid", "hostipc",
