@@ -43,7 +43,8 @@ final class Grounds {
 
     /**
      * True when {@code value} occurs in the explicit text as a whole token: not preceded or followed by a
-     * letter or digit. Blank values are never grounded.
+     * letter, digit or a character of paths and references ({@code / _ - . : @}; a sentence's final
+     * {@code .} or {@code :} still ends a token). Blank values are never grounded.
      */
     boolean mentions(String value) {
         if (value == null || value.isBlank()) {
@@ -57,14 +58,19 @@ final class Grounds {
                 return false;
             }
             int end = i + v.length();
-            boolean before = i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)) || !Character.isLetterOrDigit(v.charAt(0));
-            boolean after = end == text.length() || !Character.isLetterOrDigit(text.charAt(end))
-                    || !Character.isLetterOrDigit(v.charAt(v.length() - 1));
+            boolean before = i == 0 || !wordChar(text.charAt(i - 1));
+            boolean after = end == text.length() || !wordChar(text.charAt(end))
+                    || ".:!?".indexOf(text.charAt(end)) >= 0 && (end + 1 == text.length() || Character.isWhitespace(text.charAt(end + 1)));
             if (before && after) {
                 return true;
             }
             from = i + 1;
         }
+    }
+
+    /** Characters that continue a token: letters, digits and those inside paths, hosts and references. */
+    private static boolean wordChar(char c) {
+        return Character.isLetterOrDigit(c) || "/_-.:@".indexOf(c) >= 0;
     }
 
     /** True when any of the words occurs as a whole token (see {@link #mentions}). */

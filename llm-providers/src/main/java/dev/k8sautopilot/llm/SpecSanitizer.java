@@ -99,6 +99,11 @@ final class SpecSanitizer {
             if (raw.isRecord() && value instanceof Map<?, ?> m) {
                 Map<String, Object> copy = mutableCopy(m);
                 walk(copy, raw, prefix + key + ".", review);
+                if (copy.isEmpty()) {
+                    // A strict-schema answer states every object, with nulls for "not stated": nothing said.
+                    it.remove();
+                    continue;
+                }
                 impliedSwitch(copy, raw);
                 e.setValue(copy);
             } else if (raw == List.class && value instanceof List<?> list) {

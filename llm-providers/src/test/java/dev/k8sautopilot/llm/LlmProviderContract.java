@@ -22,6 +22,8 @@ import dev.k8sautopilot.ChartPipeline;
 import dev.k8sautopilot.RunResult;
 import dev.k8sautopilot.checkpoint.MemoryCheckpointer;
 import dev.k8sautopilot.hitl.ApprovalHandlers;
+import dev.k8sautopilot.internal.MeteredChatModel;
+import dev.k8sautopilot.internal.UsageMeter;
 import dev.k8sautopilot.model.ChartFiles;
 import dev.k8sautopilot.model.Finding;
 import dev.k8sautopilot.model.PlanDecision;
@@ -249,6 +251,52 @@ abstract class LlmProviderContract {
             ChartPlan plan = ((PlanOutcome.Planned) outcome).plan();
             assertThat(plan.spec().name()).isEqualTo("from-rules");
             assertThat(plan.warnings()).anySatisfy(w -> assertThat(w).contains("did not answer in time"));
+        }
+    }
+
+    @Nested
+    @DisplayName("deadline, retries and usage over the real client")
+    class Operational {
+
+        @Test
+        @DisplayName("a hung endpoint costs one stage budget in all, retries included, then the rules plan")
+        void hungEndpoint() {
+            server.replyAfter(5_000, 200, reply(SPEC_JSON, 1, 1)).replyAfter(5_000, 200, reply(SPEC_JSON, 1, 1))
+                    .replyAfter(5_000, 200, reply(SPEC_JSON, 1, 1));
+            long start = System.nanoTime();
+            PlanOutcome outcome = plan(settings(Duration.ofMillis(1_200), 2));
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+            ChartPlan plan = ((PlanOutcome.Planned) outcome).plan();
+            assertThat(plan.spec().name()).isEqualTo("from-rules");
+            assertThat(plan.warnings()).anySatisfy(w -> assertThat(w).contains("did not answer in time"));
+            assertThat(took).as("one budget of 1.2 s, not three attempts of it").isLessThan(Duration.ofMillis(3_000));
+        }
+
+        @Test
+        @DisplayName("usage counts every HTTP request and its tokens, retries included")
+        void usageCountsRequests() {
+            server.reply(429, rateLimited()).reply(503, rateLimited()).reply(200, reply(SPEC_JSON, 400, 30));
+            UsageMeter meter = new UsageMeter();
+            ChatModel metered = new MeteredChatModel(model(settings(Duration.ofSeconds(20), 2)), meter, "plan");
+
+            PlanOutcome outcome = planner().plan(ChartRequest.of(REQUEST), new PlanningContext(Optional.of(metered), null));
+
+            assertThat(((PlanOutcome.Planned) outcome).plan().planner()).isEqualTo("llm");
+            assertThat(server.received()).hasSize(3);
+            assertThat(meter.snapshot().llmCalls()).isEqualTo(3);
+            assertThat(meter.snapshot().callsByStage()).containsEntry("plan", 3);
+            assertThat(meter.snapshot().inputTokens()).isEqualTo(400);
+        }
+
+        @Test
+        @DisplayName("a model called directly (outside the planner) still retries under one deadline")
+        void directCallRetries() {
+            server.reply(429, rateLimited()).reply(200, reply("fine", 2, 1));
+            ChatResponse response = model(settings(Duration.ofSeconds(20), 1)).chat(List.of(UserMessage.from("hi")));
+
+            assertThat(response.aiMessage().text()).isEqualTo("fine");
+            assertThat(server.received()).hasSize(2);
         }
     }
 
