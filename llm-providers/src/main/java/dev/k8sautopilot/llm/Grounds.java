@@ -73,16 +73,6 @@ final class Grounds {
         return Character.isLetterOrDigit(c) || "/_-.:@".indexOf(c) >= 0;
     }
 
-    /** True when any of the words occurs as a whole token (see {@link #mentions}). */
-    boolean mentionsAny(String... words) {
-        for (String w : words) {
-            if (mentions(w)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** True when the explicit text matches {@code regex} (case-insensitive; the text is lower case). */
     boolean matches(Pattern regex) {
         return regex.matcher(text).find();
