@@ -1,5 +1,6 @@
 package dev.k8sautopilot.llm;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.RateLimitException;
 import dev.langchain4j.exception.RetriableException;
@@ -170,6 +171,9 @@ final class ModelCalls {
     /** Rate limits, server errors, timeouts and network failures may pass; bad requests and keys do not. */
     static boolean retriable(Throwable e) {
         for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof JsonProcessingException) {
+                return false; // a garbled body is not a network failure: asking again gives the same answer
+            }
             if (c instanceof RetriableException || c instanceof HttpTimeoutException || c instanceof IOException) {
                 return true;
             }
