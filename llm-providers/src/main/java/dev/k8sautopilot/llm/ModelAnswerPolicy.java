@@ -337,7 +337,9 @@ final class ModelAnswerPolicy {
                 String problem = null;
                 if (!intent) {
                     problem = "the request asks for no Kubernetes API access";
-                } else if (rule != null) {
+                } else if (rule == null) {
+                    problem = "it is not a rule";
+                } else {
                     for (Object r : rule.get("resources") instanceof List<?> rs ? rs : List.of()) {
                         String res = String.valueOf(r);
                         if (!grounds.mentions(res) && !grounds.mentions(res.endsWith("s") ? res.substring(0, res.length() - 1) : res)) {
@@ -605,7 +607,11 @@ final class ModelAnswerPolicy {
             } else if (value instanceof List<?> list) {
                 for (Object item : list) {
                     Map<String, Object> e = asMap(item);
-                    if (e == null || envKept(String.valueOf(e.get("name")), e.get("value"))) {
+                    String text = String.valueOf(item);
+                    boolean keep = e != null ? envKept(String.valueOf(e.get("name")), e.get("value"))
+                            : envKept(text.contains("=") ? text.substring(0, text.indexOf('=')) : text,
+                                    text.contains("=") ? text.substring(text.indexOf('=') + 1) : null);
+                    if (keep) {
                         kept.add(item);
                     }
                 }
