@@ -26,16 +26,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Plans a chart with one call to a language model: the model reads the request and returns a partial
- * ChartSpec (structured output where the model supports a JSON-schema response format, JSON in text
- * otherwise), the planner cleans it ({@code SpecSanitizer}: unknown fields, security-weakening values,
- * invented images, invalid values are dropped with a warning) and the offline {@link RuleBasedPlanner}
- * completes it with its catalog and rules — which also raise the clarification questions. The model's
+ * Plans a chart with one call to a language model: the model reads the request (sent between
+ * delimiters, as data) and returns a partial ChartSpec (structured output where the model supports a
+ * JSON-schema response format, strict where the vendor has it; JSON in text otherwise). The answer is
+ * untrusted: unknown fields, fractional counts, unit-less memory, security-weakening values and invalid
+ * values are dropped, and the grounding policy ({@code ModelAnswerPolicy}) keeps a value only when the
+ * request grounds it or it is a low-risk inference — each drop is a warning line ({@link #WARNING_PREFIX})
+ * and a dropped decision with source {@code llm}. The offline {@link RuleBasedPlanner} then completes the
+ * document with its catalog and rules — which also raise the clarification questions. The model's kept
  * keys win over the rules' defaults; the rules keep the result sane.
  *
- * <p>At most two calls per request: one, plus one repair round when the reply is not a JSON object. A
- * model that fails (timeout, rate limit after retries, server error) or answers twice unusably makes
- * the planner fall back to the offline rules, with a warning in the plan. Without a chat model in the
+ * <p>At most two calls per request: one, plus one repair round when the reply is not a JSON object; both
+ * share one deadline ({@code llm.timeout}) with their retries. A model that fails (timeout, rate limit
+ * after retries, server error) or answers twice unusably makes the planner fall back to the offline rules,
+ * with a warning in the plan. Without a chat model in the
  * {@link PlanningContext}, and for structured requests (a spec needs no understanding), it is the
  * rule-based planner.
  *
