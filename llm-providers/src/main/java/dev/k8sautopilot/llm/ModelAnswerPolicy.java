@@ -219,6 +219,7 @@ final class ModelAnswerPolicy {
                 }
             }
             metadataEndpoints(doc, "");
+            imageFromRequest();
         }
 
         // -- helpers ---------------------------------------------------------------------------------
@@ -267,12 +268,30 @@ final class ModelAnswerPolicy {
             if (!grounds.namesImage(reference)) {
                 drop(doc, "image", "image", reference,
                         "the request does not name this image reference (registry, repository and tag); the catalog chooses or the run asks");
-                List<String> pinned = grounds.pinnedImages();
-                if (pinned.size() == 1) {
-                    // The request writes out exactly one pinned image: that is the image, whatever the model said.
-                    doc.put("image", pinned.get(0));
+            }
+        }
+
+        /**
+         * The request writes out exactly one pinned image and the answer has none left (the model gave none,
+         * or one that was dropped): that is the main image — unless the answer packages a catalog app or a
+         * kept extra container runs that image.
+         */
+        private void imageFromRequest() {
+            List<String> pinned = grounds.pinnedImages();
+            if (doc.containsKey("image") || doc.containsKey("app") || pinned.size() != 1) {
+                return;
+            }
+            for (String key : List.of("sidecars", "initContainers")) {
+                if (doc.get(key) instanceof List<?> containers) {
+                    for (Object c : containers) {
+                        String ref = c instanceof Map<?, ?> m ? imageReference(m.get("image")) : null;
+                        if (ref != null && grounds.namesImage(ref) && Grounds.ofText(ref).namesImage(pinned.get(0))) {
+                            return;
+                        }
+                    }
                 }
             }
+            doc.put("image", pinned.get(0));
         }
 
         private static String imageReference(Object value) {
