@@ -8,6 +8,7 @@ import dev.k8sautopilot.model.Severity;
 import dev.k8sautopilot.model.ValidationOptions;
 import dev.k8sautopilot.model.ValidationReport;
 import dev.k8sautopilot.spi.Validator;
+import dev.k8sautopilot.validation.internal.CachedHelmLibrary;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -79,6 +80,15 @@ public final class DefaultValidator implements Validator {
     @Override
     public String id() {
         return "default";
+    }
+
+    /**
+     * Starts loading the native Helm library in the background, so that a short-lived process (a command line)
+     * plans and generates while it loads instead of waiting for it at the first validation. Optional and
+     * idempotent; a library that cannot be loaded fails the first validation exactly as without this call.
+     */
+    public static void warmUp() {
+        CachedHelmLibrary.preload();
     }
 
     /** The layer names, in the order they run. */

@@ -1,5 +1,6 @@
 package dev.k8sautopilot.cli;
 
+import dev.k8sautopilot.validation.DefaultValidator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,11 +24,18 @@ public final class Main {
     /** Exit code: the run stopped at a gate and waits for an answer. */
     public static final int NEEDS_INPUT = 3;
 
+    /** Commands that run Helm. */
+    private static final java.util.Set<String> HELM_COMMANDS = java.util.Set.of("generate", "validate", "repair", "render", "resume");
+
     private Main() {
     }
 
     /** Entry point. */
     public static void main(String[] args) {
+        if (args.length > 0 && HELM_COMMANDS.contains(args[0])) {
+            // Helm's ~100 MB native library loads while the command plans and generates.
+            DefaultValidator.warmUp();
+        }
         System.exit(run(args));
     }
 

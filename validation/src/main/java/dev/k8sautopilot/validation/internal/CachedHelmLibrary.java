@@ -15,6 +15,9 @@ import java.util.Iterator;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.jar.JarEntry;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
@@ -36,6 +39,8 @@ import org.slf4j.LoggerFactory;
  * it falls back to helm-java's own loading. System property {@value #CACHE_PROPERTY} names another cache
  * directory, or {@code off} to always use helm-java's loading.
  *
+ * <p>{@link #preload()} starts the loading in the background (the command line does, before planning).
+ *
  * <p>Internal: not an API. Thread-safe; helm-java calls {@link #load()} once per JVM.
  */
 public final class CachedHelmLibrary implements NativeLibrary {
@@ -47,6 +52,9 @@ public final class CachedHelmLibrary implements NativeLibrary {
     private static final String SUBDIRECTORY = "k8s-autopilot/helm";
     private static final Logger LOG = LoggerFactory.getLogger(CachedHelmLibrary.class);
 
+    /** The library loaded ahead of time by {@link #preload()}, with the error it failed with if it did. */
+    private static final AtomicReference<CompletableFuture<HelmLib>> PRELOADED = new AtomicReference<>();
+
     /** Used by {@link ServiceLoader}. */
     public CachedHelmLibrary() {
         // The platform provider is looked up when helm-java asks for it, not at service discovery.
@@ -57,8 +65,47 @@ public final class CachedHelmLibrary implements NativeLibrary {
         return platform().getBinaryName();
     }
 
+    /**
+     * Starts loading the library on a daemon thread, so that a command line can plan and generate while the
+     * ~100 MB library maps and the Go runtime starts; helm-java's first call then takes it from there. Loading
+     * fails or succeeds exactly as it would have on first use. Does nothing after the first call.
+     */
+    public static void preload() {
+        CompletableFuture<HelmLib> future = new CompletableFuture<>();
+        if (PRELOADED.compareAndSet(null, future)) {
+            Thread t = new Thread(() -> {
+                try {
+                    future.complete(loadNow());
+                } catch (RuntimeException | Error e) {
+                    future.completeExceptionally(e);
+                }
+            }, "HelmLib preload");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
     @Override
     public HelmLib load() {
+        CompletableFuture<HelmLib> preloaded = PRELOADED.get();
+        if (preloaded == null) {
+            return loadNow();
+        }
+        try {
+            return preloaded.join();
+        } catch (CompletionException e) {
+            // The same error helm-java would have seen loading it on this thread.
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
+    private static HelmLib loadNow() {
         NativeLibrary platform = platform();
         Optional<Path> cached = cacheDirectory().flatMap(dir -> cachedCopy(platform, dir));
         if (cached.isPresent()) {
