@@ -31,7 +31,7 @@ public final class Main {
     /** The subcommands by name, in the order the usage lists them; each is created only when a command line needs it. */
     private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
     /** Commands that run Helm. */
-    private static final Set<String> HELM_COMMANDS = Set.of("generate", "validate", "repair", "render", "resume");
+    private static final Set<String> HELM_COMMANDS = Set.of("generate", "validate", "repair", "render", "resume", "package", "push");
     /** Options that only print something. */
     private static final Set<String> PRINT_ONLY = Set.of("-h", "--help", "-V", "--version");
 
@@ -46,6 +46,8 @@ public final class Main {
         m.put("render", RenderCommand::new);
         m.put("resume", ResumeCommand::new);
         m.put("runs", RunsCommand::new);
+        m.put("package", PackageCommand::new);
+        m.put("push", PushCommand::new);
         m.put("help", CommandLine.HelpCommand::new);
         return m;
     }

@@ -41,14 +41,14 @@ class CliTest {
             assertThat(Main.commandLine("runs").getSubcommands()).containsOnlyKeys("runs");
             for (String[] args : new String[][] {{}, {"--help"}, {"help", "generate"}, {"genrate"}, {"--version"}}) {
                 assertThat(Main.commandLine(args).getSubcommands()).containsOnlyKeys("generate", "validate", "repair", "render",
-                        "resume", "runs", "help");
+                        "resume", "runs", "package", "push", "help");
             }
         }
 
         @Test
         @DisplayName("the subcommand's help and errors are the same as with every subcommand built")
         void sameHelpAndErrors() {
-            for (String name : java.util.List.of("generate", "validate", "repair", "render", "resume", "runs")) {
+            for (String name : java.util.List.of("generate", "validate", "repair", "render", "resume", "runs", "package", "push")) {
                 assertThat(Main.commandLine(name).getSubcommands().get(name).getUsageMessage())
                         .isEqualTo(Main.commandLine().getSubcommands().get(name).getUsageMessage());
             }
