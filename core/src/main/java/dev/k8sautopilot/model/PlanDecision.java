@@ -53,6 +53,7 @@ public record PlanDecision(String topic, String choice, String reason, ValueSour
     }
 
     /** True when the value reached the chart. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isApplied() {
         return outcome == Outcome.APPLIED;
     }
