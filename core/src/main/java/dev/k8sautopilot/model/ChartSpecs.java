@@ -66,7 +66,9 @@ public final class ChartSpecs {
      * @throws SpecException for malformed documents, unknown fields and values of the wrong type
      */
     public static ChartIntent parseIntent(String text) {
-        return intent(load(text), ValueSource.SPEC);
+        ChartIntent.Builder b = ChartIntent.builder().source(ValueSource.SPEC);
+        walk(normalize(load(text)), "", b, true);
+        return b.build();
     }
 
     /**
@@ -81,12 +83,12 @@ public final class ChartSpecs {
      */
     public static ChartIntent intent(Map<String, ?> document, ValueSource source) {
         ChartIntent.Builder b = ChartIntent.builder().source(source);
-        walk(normalize(document), "", b);
+        walk(normalize(document), "", b, false);
         return b.build();
     }
 
     @SuppressWarnings("unchecked")
-    private static void walk(Map<String, Object> map, String prefix, ChartIntent.Builder b) {
+    private static void walk(Map<String, Object> map, String prefix, ChartIntent.Builder b, boolean strict) {
         for (Map.Entry<String, Object> e : map.entrySet()) {
             if (e.getKey() == null) {
                 throw new SpecException("spec" + (prefix.isEmpty() ? "" : "." + prefix), "has a null key", "use field names as keys");
@@ -94,6 +96,10 @@ public final class ChartSpecs {
             String path = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
             Object raw = e.getValue();
             if (raw == null) {
+                if (strict) {
+                    // A file that writes a key means a value; "image:" with nothing after it is a mistake, not "not set".
+                    throw new SpecException("spec." + path, "has no value", "give a value or leave the field out");
+                }
                 continue;
             }
             java.util.Optional<IntentField<?>> field = IntentField.byPath(path);
@@ -105,7 +111,7 @@ public final class ChartSpecs {
             } else if (raw instanceof Map<?, ?> sub && IntentField.all().stream().anyMatch(f -> f.path().startsWith(path + "."))) {
                 Map<String, Object> copy = new LinkedHashMap<>();
                 sub.forEach((k, v) -> copy.put(k == null ? null : String.valueOf(k), v));
-                walk(copy, path, b);
+                walk(copy, path, b, strict);
             } else if (IntentField.all().stream().anyMatch(f -> f.path().startsWith(path + "."))) {
                 throw new SpecException("spec." + path, "has the wrong type, expected a mapping", "write " + e.getKey() + ": {...}");
             } else {

@@ -247,8 +247,9 @@ final class Resolution {
         String reason;
         ValueSource source;
         if (explicit.isPresent()) {
-            name = ChartNames.label(explicit.get());
             source = src(IntentField.NAME);
+            // A name written in a spec is taken as written (and refused when invalid); one read from text is reduced to a label.
+            name = source == ValueSource.SPEC ? explicit.get() : ChartNames.label(explicit.get());
             reason = given(source);
         } else if (app != null) {
             name = app.id();
