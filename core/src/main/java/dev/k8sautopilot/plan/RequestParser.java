@@ -972,16 +972,27 @@ final class RequestParser {
         if (found(t, "writable root|read-write root|no read-only root")) {
             f.set(IntentField.SECURITY_READ_ONLY_ROOT_FILESYSTEM, false);
         }
+        // workers and consumers: no ports ("a queue worker with no ports" must not get port 8080, a Service and TCP probes)
+        boolean noPorts = found(t, "no (?:open |exposed |network )?ports?|without (?:any )?(?:open |exposed )?ports?|"
+                + "(?:does not|doesn't|do not|don't|never) (?:listen|expose|serve)\\w*(?: (?:on )?any (?:port|traffic))?|no (?:http |network )?(?:server|listener|endpoint)s?");
+        boolean workerRole = found(t, "(?:background |queue |message |event |job )?(?:workers?|consumers?)|queue (?:processor|listener)");
+        if (!f.has(IntentField.PORTS) && !f.has(IntentField.SERVICE_PORT)
+                && (noPorts || (workerRole && !f.has(IntentField.INGRESS_ENABLED) && !f.has(IntentField.INGRESS_HOSTS)
+                && !found(t, "https?|api|web|website|server|ports?|listen\\w*|endpoint|ui|dashboard|frontend|grpc")))) {
+            f.set(IntentField.PORTS, List.of());
+        }
         // workload kind
-        if (found(t, "cron ?jobs?|scheduled jobs?|runs? (?:every|nightly|daily|hourly|weekly)")) {
+        Optional<String> spoken = Schedules.cron(t);
+        boolean cronWords = found(t, "cron ?jobs?|scheduled (?:jobs?|tasks?)|runs? (?:every|nightly|daily|hourly|weekly)");
+        boolean jobWords = found(t, "jobs?|tasks?|backups?|cleanups?|clean up|reports?|batch|scripts?|syncs?|exports?|imports?"
+                + "|scheduled?|cron\\w*|runs?|digests?|emails?|purges?|prunes?|snapshots?");
+        if (cronWords || (spoken.isPresent() && jobWords && !found(t, "batch job|one-off job|one-shot job|run once|runs once"))) {
             f.set(IntentField.WORKLOAD, Workload.CRONJOB);
             Matcher cron = CRON.matcher(w.norm);
             if (cron.find()) {
                 f.set(IntentField.JOB_SCHEDULE, cron.group(1));
-            } else if (found(t, "hourly|every hour")) {
-                f.set(IntentField.JOB_SCHEDULE, "0 * * * *");
-            } else if (found(t, "weekly|every week")) {
-                f.set(IntentField.JOB_SCHEDULE, "0 3 * * 0");
+            } else if (spoken.isPresent()) {
+                f.set(IntentField.JOB_SCHEDULE, spoken.get());
             } else {
                 f.set(IntentField.JOB_SCHEDULE, "0 3 * * *");
                 f.warn("no cron schedule given; running daily at 03:00");

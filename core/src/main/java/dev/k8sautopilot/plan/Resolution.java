@@ -194,10 +194,17 @@ final class Resolution {
                 decisions.add(new PlanDecision("image", img.reference(), given(src(IntentField.IMAGE)), src(IntentField.IMAGE)));
                 return img;
             }
+            if (app != null && img.tag().isEmpty() && img.digest().isEmpty()) {
+                // An untagged image asks (request text and spec alike); the catalog's pinned tag is the default, so a
+                // non-interactive run (--yes) still completes, and the reviewer sees the choice.
+                String tag = versionedTag(app, intent.value(IntentField.REQUESTED_VERSION).orElse(null));
+                questions.add(new Question("image.tag", "Which version (tag) of " + img.repository() + " should the chart pin?",
+                        Priority.HIGH, Optional.of(tag), "the image has no tag; the catalog pins " + app.name() + " " + tag));
+                return img;
+            }
             if (app != null) {
                 String tag = versionedTag(app, intent.value(IntentField.REQUESTED_VERSION).orElse(null));
-                warnings.add("image " + img.repository() + (img.tag().isEmpty() ? " has no tag" : " uses 'latest'")
-                        + "; pinned to the catalog's " + tag);
+                warnings.add("image " + img.repository() + " uses 'latest'; pinned to the catalog's " + tag);
                 Image pinned = img.withTag(tag);
                 decisions.add(new PlanDecision("image", pinned.reference(), "rolling tags are not reproducible; the catalog pins " + app.name(), ValueSource.CATALOG));
                 return pinned;
@@ -270,7 +277,10 @@ final class Resolution {
     private List<Map<String, Object>> ports(AppEntry defaults, boolean longRunning) {
         List<Map<String, Object>> ports = new ArrayList<>();
         List<Port> explicit = intent.value(IntentField.PORTS).orElse(List.of());
-        if (!explicit.isEmpty()) {
+        if (intent.has(IntentField.PORTS) && explicit.isEmpty()) {
+            // A worker or consumer: no ports, hence no Service and no network probes.
+            decisions.add(new PlanDecision("ports", "none (no Service)", "no ports " + given(src(IntentField.PORTS)), src(IntentField.PORTS)));
+        } else if (!explicit.isEmpty()) {
             for (Port p : explicit) {
                 Map<String, Object> pm = new LinkedHashMap<>();
                 pm.put("name", p.name());
@@ -607,6 +617,22 @@ final class Resolution {
                 if (d != null && d.type() == ProbeType.EXEC) {
                     probes.put("readiness", execProbe(d.command(), 5));
                     probes.put("liveness", execProbe(d.command(), 30));
+                } else {
+                    // No port to probe: a probe that was not written is off (a TCP probe would restart the pod forever).
+                    List<String> off = new ArrayList<>();
+                    for (IntentField.ProbeFields pf : List.of(IntentField.READINESS, IntentField.LIVENESS)) {
+                        if (pf.all().stream().noneMatch(intent::has)) {
+                            String key = pf == IntentField.READINESS ? "readiness" : "liveness";
+                            Map<String, Object> pm = sub(probes, key);
+                            pm.put("enabled", false);
+                            off.add(key);
+                        }
+                    }
+                    if (!off.isEmpty()) {
+                        decisions.add(new PlanDecision("probes", "no " + String.join(" or ", off) + " probe",
+                                "the app listens on no port; give an exec probe (probes.liveness: {type: exec, command: [...]}) to have one",
+                                ValueSource.RULE));
+                    }
                 }
             }
             return;
