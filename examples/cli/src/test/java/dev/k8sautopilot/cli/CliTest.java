@@ -100,6 +100,35 @@ class CliTest {
             assertThat(values).contains("DB_USER", "DB_PASSWORD");
         }
 
+        @Test
+        @DisplayName("a worker with no ports: a Deployment without Service or network probes that passes validation")
+        void workerWithoutPorts(@TempDir Path dir) throws Exception {
+            Outcome o = cli("generate", "a queue worker, image acme/worker:2.0.0, with no ports, in production", "--output", dir.toString(),
+                    "--yes", "--json", "--checkpointer", "memory:");
+            assertThat(o.code()).as(o.err() + o.out()).isZero();
+            JsonNode plan = o.json().path("plan");
+            assertThat(plan.path("kinds").toString()).contains("Deployment").doesNotContain("\"Service\"");
+            assertThat(o.json().path("passed").asBoolean()).isTrue();
+            assertThat(dir.resolve("worker/templates/service.yaml")).satisfiesAnyOf(
+                    p -> assertThat(p).doesNotExist(),
+                    p -> assertThat(Files.readString(p)).contains("if"));
+        }
+
+        @Test
+        @DisplayName("a spec with an untagged image asks for the tag; --yes takes the catalog's")
+        void untaggedSpecImage(@TempDir Path dir) throws Exception {
+            Path spec = dir.resolve("web.yaml");
+            Files.writeString(spec, "{name: web, image: nginx, ports: [8080]}\n");
+            Outcome asked = cli("generate", "--spec", spec.toString(), "--output", dir.resolve("a").toString(), "--no-input", "--json",
+                    "--checkpointer", "memory:");
+            assertThat(asked.code()).as(asked.err() + asked.out()).isEqualTo(Main.NEEDS_INPUT);
+            assertThat(asked.json().path("questions").get(0).path("field").asText()).isEqualTo("image.tag");
+            Outcome taken = cli("generate", "--spec", spec.toString(), "--output", dir.resolve("b").toString(), "--yes", "--json",
+                    "--checkpointer", "memory:");
+            assertThat(taken.code()).as(taken.err() + taken.out()).isZero();
+            assertThat(taken.json().path("plan").path("image").asText()).matches(".*nginx:\\d.*");
+        }
+
         private static JsonNode find(JsonNode decisions, String topic) {
             for (JsonNode d : decisions) {
                 if (d.path("topic").asText().equals(topic)) {
