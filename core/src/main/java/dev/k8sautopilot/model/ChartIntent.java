@@ -360,6 +360,11 @@ public final class ChartIntent {
             return dependency(new Dependency(kind, source));
         }
 
+        /** True when any dependency is recorded. */
+        public boolean hasDependencies() {
+            return !dependencies.isEmpty();
+        }
+
         /** True when a dependency of this kind is recorded. */
         public boolean hasDependency(String kind) {
             return dependencies.containsKey(kind);

@@ -156,7 +156,10 @@ final class RequestParser {
         if (text == null || text.isBlank()) {
             return f.build();
         }
-        Work w = new Work(text.replaceAll("[ \\t\\u00A0]+", " "));
+        List<String> corrections = new ArrayList<>();
+        String normalized = Wording.normalize(text, corrections);
+        corrections.forEach(f::warn);
+        Work w = new Work(normalized.replaceAll("[ \\t\\u00A0]+", " "));
         env(w, f);
         urls(w, f);
         images(w, f);
@@ -1047,6 +1050,12 @@ final class RequestParser {
                     f.set(IntentField.OTHER_APPS, List.copyOf(others));
                 }
             }
+        }
+        if (!f.has(IntentField.APP) && !f.has(IntentField.RUNTIME) && !f.has(IntentField.IMAGE) && !f.hasDependencies()) {
+            // A misspelled app name ("postgress") is offered, never applied silently: the catalog's image would follow from it.
+            Wording.closestApp(mask, catalog).ifPresent(app -> f.ask(new Question("app", "Did you mean " + app.name() + "?",
+                    Priority.HIGH, Optional.of(app.id()), "the request names no known app, image or runtime; " + app.name()
+                    + " is the closest catalog name")));
         }
         if (!f.has(IntentField.REQUESTED_VERSION)) {
             Matcher v = cached("\\bversion\\s*[:=]?\\s*v?(\\d+(?:\\.\\d+){0,2})\\b").matcher(mask);

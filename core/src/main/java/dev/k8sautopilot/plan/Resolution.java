@@ -221,6 +221,9 @@ final class Resolution {
             decisions.add(new PlanDecision("image", chosen.reference(), reason, ValueSource.CATALOG));
             return chosen;
         }
+        if (questions.stream().anyMatch(q -> q.field().equals("app"))) {
+            return null; // the answer names a catalog app, and its image follows
+        }
         String why;
         String text;
         if (runtime != null) {

@@ -145,4 +145,51 @@ class RequestUnderstandingTest {
             assertThat(spec.resources().limitsMemory()).isEqualTo("400Mi");
         }
     }
+
+    @Nested
+    @DisplayName("units, percentages and misspellings")
+    class Wording {
+
+        @Test
+        @DisplayName("units and percentages in words")
+        void unitsInWords() {
+            ChartSpec spec = plan(ChartRequest.of("image acme/api:1.0.0 on port 8080 with a memory limit of two gigabytes, half a CPU,"
+                    + " autoscaling at seventy percent cpu")).spec();
+            assertThat(spec.resources().limitsMemory()).isEqualTo("2Gi");
+            assertThat(spec.resources().requestsCpu()).isEqualTo("500m");
+            assertThat(spec.autoscaling().enabled()).isTrue();
+            assertThat(spec.autoscaling().targetCpu()).isEqualTo(70);
+        }
+
+        @Test
+        @DisplayName("misspelled keywords are corrected, with a warning")
+        void keywords() {
+            ChartPlan plan = plan(ChartRequest.of("redis with persistance, 3 replcias, for prodution"));
+            assertThat(plan.spec().persistence().enabled()).isTrue();
+            assertThat(plan.spec().replicas()).isEqualTo(3);
+            assertThat(plan.spec().tier()).isEqualTo(dev.k8sautopilot.model.Tier.PROD);
+            assertThat(plan.warnings()).anyMatch(w -> w.contains("'persistance' read as 'persistence'"))
+                    .anyMatch(w -> w.contains("'prodution' read as 'production'"));
+        }
+
+        @Test
+        @DisplayName("a misspelled app name is offered as a question with the closest app as default")
+        void appName() {
+            PlanOutcome outcome = PLANNER.plan(ChartRequest.of("a chart for postgress with 10Gi"), PlanningContext.offline());
+            assertThat(outcome).isInstanceOf(PlanOutcome.NeedsInput.class);
+            Question q = ((PlanOutcome.NeedsInput) outcome).questions().get(0);
+            assertThat(q.field()).isEqualTo("app");
+            assertThat(q.defaultValue()).contains("postgresql");
+            ChartPlan plan = plan(ChartRequest.of("a chart for postgress with 10Gi").withAnswer("app", q.defaultValue().get()));
+            assertThat(plan.spec().app()).isEqualTo("postgresql");
+            assertThat(plan.spec().workload()).isEqualTo(Workload.STATEFULSET);
+        }
+
+        @Test
+        @DisplayName("image references are never corrected")
+        void imagesUntouched() {
+            ChartSpec spec = plan(ChartRequest.of("image ghcr.io/acme/persistance:1.0.0 on port 8080")).spec();
+            assertThat(spec.image().repository()).isEqualTo("acme/persistance");
+        }
+    }
 }
