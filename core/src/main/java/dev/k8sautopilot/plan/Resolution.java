@@ -194,7 +194,7 @@ final class Resolution {
                 decisions.add(new PlanDecision("image", img.reference(), given(src(IntentField.IMAGE)), src(IntentField.IMAGE)));
                 return img;
             }
-            if (app != null && img.tag().isEmpty() && img.digest().isEmpty()) {
+            if (app != null && img.tag().isEmpty() && img.digest().isEmpty() && src(IntentField.IMAGE).explicit()) {
                 // An untagged image asks (request text and spec alike); the catalog's pinned tag is the default, so a
                 // non-interactive run (--yes) still completes, and the reviewer sees the choice.
                 String tag = versionedTag(app, intent.value(IntentField.REQUESTED_VERSION).orElse(null));
@@ -204,7 +204,8 @@ final class Resolution {
             }
             if (app != null) {
                 String tag = versionedTag(app, intent.value(IntentField.REQUESTED_VERSION).orElse(null));
-                warnings.add("image " + img.repository() + " uses 'latest'; pinned to the catalog's " + tag);
+                warnings.add("image " + img.repository() + (img.tag().isEmpty() ? " has no tag" : " uses 'latest'")
+                        + "; pinned to the catalog's " + tag);
                 Image pinned = img.withTag(tag);
                 decisions.add(new PlanDecision("image", pinned.reference(), "rolling tags are not reproducible; the catalog pins " + app.name(), ValueSource.CATALOG));
                 return pinned;
