@@ -1,6 +1,11 @@
 package dev.k8sautopilot.plan;
 
+import dev.k8sautopilot.model.ChartIntent;
 import dev.k8sautopilot.model.Companion;
+import dev.k8sautopilot.model.DaemonSetSpec;
+import dev.k8sautopilot.model.HttpRouteSpec;
+import dev.k8sautopilot.model.IntentField;
+import dev.k8sautopilot.model.Workload;
 import dev.k8sautopilot.model.PlanDecision;
 import dev.k8sautopilot.model.PlanOutcome;
 import dev.k8sautopilot.model.Priority;
@@ -21,7 +26,7 @@ import java.util.regex.Pattern;
  * Understands the request phrasings of the DaemonSet, Gateway API HTTPRoute and companion-subchart slices,
  * on top of {@link RequestParser}: "node exporter on every node", "as a DaemonSet", "with a host port",
  * "expose through the Gateway API via gateway public-gw in namespace infra", "ghost with its own mysql". It
- * writes what it understood into the request's {@link Facts} (so a spec file, applied later, still wins) and
+ * writes what it understood into the request's {@link ChartIntent} (so a spec file, overlaid later, still wins) and
  * adds one decision per slice to the finished plan. One instance per planning call; not thread-safe.
  */
 final class SliceRequests {
@@ -63,47 +68,50 @@ final class SliceRequests {
     private final List<PlanDecision> decisions = new ArrayList<>();
 
     /**
-     * Adds what the text says about the slices to the facts parsed from it, and returns them.
+     * Adds what the text says about the slices to the intent parsed from it, and returns it.
      *
-     * @param text  a request or feedback text
-     * @param facts the facts {@link RequestParser} parsed from the same text
+     * @param text   a request or feedback text
+     * @param parsed the intent {@link RequestParser} parsed from the same text
      */
-    Facts recognize(String text, Facts facts) {
+    ChartIntent recognize(String text, ChartIntent parsed) {
         String t = text == null ? "" : text.toLowerCase(Locale.ROOT);
-        daemonSet(t, facts);
-        httpRoute(t, facts);
-        companions(t, facts);
-        return facts;
+        ChartIntent.Builder b = parsed.toBuilder();
+        daemonSet(t, b);
+        httpRoute(t, b);
+        companions(t, b, parsed);
+        return b.build();
     }
 
-    private void daemonSet(String t, Facts f) {
+    private void daemonSet(String t, ChartIntent.Builder f) {
         // "3 replicas spread on all nodes" is a Deployment; "one pod per node" may have been read as replicas: 1.
-        boolean counted = f.get("replicas") instanceof Number n && n.intValue() > 1;
-        boolean perNode = PER_NODE.matcher(t).find() && !counted && !Boolean.TRUE.equals(f.autoscaling);
-        if (!(DAEMONSET.matcher(t).find() || perNode) || f.has("workload")) {
+        boolean counted = f.value(IntentField.REPLICAS).map(n -> n > 1).orElse(false);
+        boolean perNode = PER_NODE.matcher(t).find() && !counted && !f.value(IntentField.AUTOSCALING_ENABLED).orElse(false);
+        if (!(DAEMONSET.matcher(t).find() || perNode) || f.has(IntentField.WORKLOAD)) {
             return;
         }
-        f.put("workload", "DaemonSet");
+        f.set(IntentField.WORKLOAD, Workload.DAEMONSET);
         StringBuilder choice = new StringBuilder("DaemonSet: one pod per node");
-        if (WORKERS_ONLY.matcher(t).find()) {
-            f.put("daemonSet.allNodes", false);
-            choice.append(", worker nodes only");
-        } else {
-            choice.append(", tolerating every taint");
-        }
-        if (HOST_PORT.matcher(t).find()) {
-            // The main port is named after the ports the parser found, or "http" by default; resolved in annotate().
-            f.put("daemonSet.hostPorts", List.of(HOST_PORT_MAIN));
+        boolean workersOnly = WORKERS_ONLY.matcher(t).find();
+        choice.append(workersOnly ? ", worker nodes only" : ", tolerating every taint");
+        boolean hostPort = HOST_PORT.matcher(t).find();
+        if (hostPort) {
+            // The main port is named once the rules chose the ports: Resolution replaces the placeholder.
             choice.append(", main port on the node (hostPort)");
         }
-        f.autoscaling = Boolean.TRUE.equals(f.autoscaling) ? Boolean.FALSE : f.autoscaling;
+        f.set(IntentField.DAEMON_SET, new DaemonSetSpec(null, !workersOnly, hostPort ? List.of(HOST_PORT_MAIN) : List.of()));
         decisions.add(new PlanDecision("workload", choice.toString(), "the request asks for a per-node agent", ValueSource.REQUEST));
     }
 
     /** Placeholder for "the main port", replaced by its name once the rules chose the ports. */
     static final String HOST_PORT_MAIN = "@main";
 
-    private void httpRoute(String t, Facts f) {
+    /** The route with this Gateway name (an answer to the {@code httpRoute.gateway} question). */
+    static HttpRouteSpec withGateway(Optional<HttpRouteSpec> route, String gateway) {
+        HttpRouteSpec r = route.orElse(HttpRouteSpec.disabled());
+        return new HttpRouteSpec(null, gateway, r.gatewayNamespace(), r.sectionName(), r.hostnames(), r.path(), r.matchType(), r.tls());
+    }
+
+    private void httpRoute(String t, ChartIntent.Builder f) {
         boolean api = GATEWAY_API.matcher(t).find();
         Optional<Matcher> named = gatewayName(ROUTED_GATEWAY, t);
         if (named.isEmpty() && api) {
@@ -112,47 +120,38 @@ final class SliceRequests {
         if (!api && named.isEmpty()) {
             return;
         }
-        Map<String, Object> route = new LinkedHashMap<>();
         String gateway = "";
+        String namespace = null;
         if (named.isEmpty()) {
-            f.questions.add(new Question("httpRoute.gateway", "Which Gateway should the HTTPRoute attach to (its name, e.g. public-gw)?",
+            f.ask(new Question("httpRoute.gateway", "Which Gateway should the HTTPRoute attach to (its name, e.g. public-gw)?",
                     Priority.CRITICAL, Optional.empty(), "a Gateway API route needs a parent Gateway; the request names none"));
         } else {
             Matcher m = named.get();
             gateway = m.group(1);
-            route.put("gateway", gateway);
             Matcher ns = GATEWAY_NAMESPACE.matcher(t.substring(m.end()));
             if (ns.find() && (ns.group(2) != null || !NOT_A_NAME.contains(ns.group(1))) && !ns.group(1).equals("namespace")) {
-                route.put("gatewayNamespace", ns.group(1));
+                namespace = ns.group(1);
             }
         }
+        String section = null;
         Matcher l = LISTENER.matcher(t);
         if (l.find()) {
             String listener = l.group(1) != null ? l.group(1) : l.group(2);
             if (!NOT_A_NAME.contains(listener)) {
-                route.put("sectionName", listener);
+                section = listener;
             }
         }
         // Hosts, path and TLS the parser read as an Ingress belong to the route: the Gateway replaces the Ingress.
-        Object hosts = f.get("ingress.hosts");
-        if (hosts instanceof List<?> h && !h.isEmpty()) {
-            route.put("hostnames", h);
+        List<String> hosts = f.value(IntentField.INGRESS_HOSTS).orElse(List.of());
+        String path = f.value(IntentField.INGRESS_PATH).orElse(null);
+        boolean tls = f.value(IntentField.INGRESS_TLS).orElse(false) || t.contains("https") || t.matches("(?s).*\\btls\\b.*");
+        for (IntentField<?> field : List.of(IntentField.INGRESS_HOSTS, IntentField.INGRESS_PATH, IntentField.INGRESS_TLS,
+                IntentField.INGRESS_CONTROLLER, IntentField.INGRESS_CLASS_NAME)) {
+            f.unset(field);
         }
-        if (f.get("ingress.path") instanceof String p) {
-            route.put("path", p);
-        }
-        if (Boolean.TRUE.equals(f.get("ingress.tls")) || t.contains("https") || t.matches("(?s).*\\btls\\b.*")) {
-            route.put("tls", true);
-        }
-        f.spec.remove("ingress");
-        f.ingress = Boolean.FALSE;
-        f.spec.put("httpRoute", route);
-        decisions.add(new PlanDecision("routing", "Gateway API HTTPRoute to Gateway " + (gateway.isEmpty() ? "(asked)" : gateway)
-                + (route.containsKey("gatewayNamespace") ? " in " + route.get("gatewayNamespace") : "")
-                + (route.containsKey("sectionName") ? ", listener " + route.get("sectionName")
-                : Boolean.TRUE.equals(route.get("tls")) ? ", TLS by the Gateway's https listener" : "")
-                + (route.containsKey("hostnames") ? " for " + String.join(", ", ((List<?>) route.get("hostnames")).stream().map(String::valueOf).toList()) : ""),
-                "the request routes through a Gateway (no Ingress)", ValueSource.REQUEST));
+        f.set(IntentField.INGRESS_ENABLED, false);
+        f.set(IntentField.HTTP_ROUTE, new HttpRouteSpec(null, gateway, namespace, section, hosts, path, null, tls));
+        decisions.add(new PlanDecision("routing", "Gateway API HTTPRoute", "the request routes through a Gateway (no Ingress)", ValueSource.REQUEST));
     }
 
     private static Optional<Matcher> gatewayName(Pattern p, String t) {
@@ -165,7 +164,7 @@ final class SliceRequests {
         return Optional.empty();
     }
 
-    private void companions(String t, Facts f) {
+    private void companions(String t, ChartIntent.Builder f, ChartIntent parsed) {
         Set<String> apps = new LinkedHashSet<>();
         for (Pattern p : List.of(COMPANION, AS_SUBCHART)) {
             Matcher m = p.matcher(t);
@@ -175,29 +174,25 @@ final class SliceRequests {
                 }
             }
         }
-        if (apps.isEmpty() || f.has("companions")) {
+        if (apps.isEmpty() || f.has(IntentField.COMPANIONS)) {
             return;
         }
         // The companion is not the chart's app: "my-api with its own postgres" packages my-api, not PostgreSQL.
-        if (f.appId != null && apps.contains(f.appId)) {
-            f.appId = f.otherApps.stream().filter(o -> !apps.contains(o)).findFirst().orElse(null);
-            f.appVersion = null;
+        String app = f.value(IntentField.APP).orElse(null);
+        if (app != null && apps.contains(app)) {
+            f.unset(IntentField.APP);
+            f.unset(IntentField.APP_VERSION);
+            app = null;
         }
-        f.otherApps.removeAll(apps);
-        List<Map<String, Object>> list = new ArrayList<>();
-        for (String app : apps) {
-            Map<String, Object> c = new LinkedHashMap<>();
-            c.put("app", app);
-            String[] names = f.appId == null ? null : WIRING.get(f.appId + "/" + app);
-            if (names != null) {
-                c.put("hostEnv", names[0]);
-                c.put("portEnv", names[1]);
-                c.put("userEnv", names[2]);
-                c.put("passwordEnv", names[3]);
-            }
-            list.add(c);
+        for (var d : parsed.dependencies()) {
+            Companion.supported(d.kind()).filter(apps::contains).ifPresent(k -> f.withoutDependency(d.kind()));
         }
-        f.spec.put("companions", list);
+        List<Companion> list = new ArrayList<>();
+        for (String a : apps) {
+            String[] names = app == null ? null : WIRING.get(app + "/" + a);
+            list.add(names == null ? Companion.of(a) : new Companion(a, null, null, names[0], names[1], names[2], names[3]));
+        }
+        f.set(IntentField.COMPANIONS, list);
         decisions.add(new PlanDecision("companions", String.join(", ", apps) + " as subchart" + (apps.size() == 1 ? "" : "s")
                 + " under charts/ (umbrella chart), wired by Service name and secretKeyRef",
                 "the request asks for the app's own " + String.join(", ", apps), ValueSource.REQUEST));
