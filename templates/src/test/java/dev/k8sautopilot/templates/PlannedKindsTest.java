@@ -45,6 +45,14 @@ class PlannedKindsTest {
         assertThat(plan.summary()).contains("objects:  " + String.join(", ", plan.renderedKinds()));
     }
 
+    @Test
+    @DisplayName("a worker with no ports renders a Deployment and no Service (moved from core's RequestUnderstandingTest)")
+    void workerKinds() {
+        PlanOutcome outcome = PLANNER.plan(ChartRequest.of("a queue worker, image acme/worker:2.0.0, with no ports"), PlanningContext.offline());
+        assertThat(outcome).isInstanceOf(PlanOutcome.Planned.class);
+        assertThat(((PlanOutcome.Planned) outcome).plan().renderedKinds()).contains("Deployment").doesNotContain("Service");
+    }
+
     @SuppressWarnings("unchecked")
     private static Stream<DynamicTest> tests(String file) {
         List<Map<String, Object>> entries;
