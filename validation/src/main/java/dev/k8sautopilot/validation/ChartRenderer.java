@@ -94,7 +94,7 @@ public final class ChartRenderer {
 
     private static List<RenderedManifest> run(ChartFiles chart, Path dir, String kubeVersion, Optional<Path> valuesFile,
                                               String usedValues) {
-        HelmRunner.Outcome<String> out = HelmRunner.template(dir, chart.name(), kubeVersion, valuesFile);
+        HelmRunner.Outcome<String> out = HelmRunner.render(dir, chart.name(), kubeVersion, valuesFile, dir.getParent());
         if (!out.ok()) {
             throw new ChartRenderException("helm template of chart '" + chart.name() + "' with " + usedValues
                     + " failed: " + out.error());

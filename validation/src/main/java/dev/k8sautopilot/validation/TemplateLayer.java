@@ -8,10 +8,17 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** {@code helm template} with the defaults and every {@code ci/*-values.yaml}; produces the shared render. */
+/**
+ * {@code helm template} with the defaults and every {@code ci/*-values.yaml}; produces the shared render
+ * (manifest and hooks, {@code lookup} returning empty, see {@link HelmRunner#render}). A scenario that does
+ * not render is an error whatever the cause, so a report whose later layers could not look at the objects
+ * never passes.
+ */
 final class TemplateLayer implements Layer {
 
     static final String NAME = "template";
+    /** Said of every scenario that did not render: what it means for the later layers. */
+    static final String NOT_CHECKED = "the kubernetes, deprecation and security layers could not check this scenario";
     private static final Pattern POS = Pattern.compile("[\\w.-]+/((?:templates|charts)/[\\w./-]+?):(\\d+)");
 
     @Override
@@ -39,14 +46,6 @@ final class TemplateLayer implements Layer {
                         "enable the main workload by default"));
             }
         }
-        List<String> hooks = ctx.files().paths().stream().filter(p -> p.startsWith("templates/")
-                && ctx.files().get(p).orElse("").contains("helm.sh/hook")).toList();
-        if (!hooks.isEmpty()) {
-            out.add(Finding.of(Severity.INFO, "template-hooks-unchecked", NAME, hooks.get(0), 0,
-                    "helm-java renders the release manifest without hook objects, so " + hooks
-                            + " were not checked by the kubernetes and security layers",
-                    "check hook and test pods by hand, or render them with the helm CLI"));
-        }
         return out;
     }
 
@@ -60,13 +59,6 @@ final class TemplateLayer implements Layer {
             line = Integer.parseInt(m.group(2));
         }
         String first = Rendering.firstLine(error);
-        if (error.contains("error calling lookup") || error.contains("lookup")
-                && (error.contains("cluster") || error.contains("connection refused") || error.contains("apiresource"))) {
-            return Finding.of(Severity.WARNING, "template-lookup-offline", NAME, file, line,
-                    "the chart calls lookup, which needs a live cluster; rendering offline failed" + s.label()
-                            + ", so rendered objects were not checked: " + first,
-                    "guard lookup results (e.g. {{ $s := lookup … }}{{ if $s }}…{{ end }}) or validate with a kubeconfig");
-        }
         if (error.contains("native library")) {
             return Finding.of(Severity.ERROR, "helm-native-failure", NAME, file, line, "helm template could not run: " + first,
                     "check that the helm-java native jar for this platform is on the class path");
@@ -77,7 +69,7 @@ final class TemplateLayer implements Layer {
             whole = whole.substring(0, 800) + "…";
         }
         return Finding.of(Severity.ERROR, "template-render-failed", NAME, file, line,
-                "helm template failed" + s.label() + ": " + whole,
+                "helm template failed" + s.label() + ": " + whole + " (" + NOT_CHECKED + ")",
                 error.contains("execution error") ? "the chart's fail/required check fired: change the values it names"
                         : "fix the template syntax or the values it reads");
     }

@@ -16,6 +16,8 @@ import java.util.Optional;
  */
 final class ValidationContext {
 
+    private static final java.util.regex.Pattern RELEASE_NAME = java.util.regex.Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$");
+
     private final ChartFiles files;
     private final ValidationOptions options;
     private final Optional<Path> chartDir;
@@ -96,6 +98,15 @@ final class ValidationContext {
         return rendering;
     }
 
+    /**
+     * The release name to render with: the chart's own name when Helm accepts it as a release name, else
+     * {@code release}. Never the directory name, which need not be a valid release name ({@code my_chart}).
+     */
+    String releaseName() {
+        Object name = chartYaml().map(c -> c.get("name")).orElse(null);
+        return name instanceof String s && RELEASE_NAME.matcher(s).matches() && s.length() <= 53 ? s : HelmRunner.RELEASE;
+    }
+
     private Rendering render() {
         List<Rendering.Scenario> scenarios = new ArrayList<>();
         if (!helmCanRun()) {
@@ -109,9 +120,10 @@ final class ValidationContext {
             Optional<Path> extra = vf.isEmpty() ? Optional.empty() : Optional.of(dir.resolve(vf));
             // The release is named after the chart (as ChartRenderer does), so findings say Deployment/web, not
             // Deployment/release-web, and match what the chart assertions navigate by.
-            HelmRunner.Outcome<String> out = HelmRunner.template(dir, files.name(), options.kubeVersion(), extra);
+            HelmRunner.Outcome<String> out = HelmRunner.render(dir, releaseName(), options.kubeVersion(), extra,
+                    dir.getParent());
             if (out.ok()) {
-                scenarios.add(Rendering.parse(vf, out.value().orElseThrow(), files.name()));
+                scenarios.add(Rendering.parse(vf, out.value().orElseThrow(), releaseName()));
             } else {
                 scenarios.add(new Rendering.Scenario(vf, out.error(), List.of(), List.of()));
             }
