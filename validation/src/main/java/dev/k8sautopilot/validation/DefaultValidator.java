@@ -82,7 +82,7 @@ public final class DefaultValidator implements Validator {
             files = ChartFiles.read(chartDir);
         } catch (RuntimeException e) {
             Finding f = Finding.of(Severity.ERROR, "chart-unreadable", StructureLayer.NAME, "", 0,
-                    "the chart cannot be read: " + e.getMessage(), "give the path of a chart directory with text files only");
+                    "the chart cannot be read: " + e.getMessage(), "give the path of a readable chart directory");
             return new ValidationReport(List.of(f), List.of(), OptionalInt.empty());
         }
         return validate(files, options);
@@ -166,6 +166,14 @@ public final class DefaultValidator implements Validator {
             }
             Files.createDirectories(p.getParent());
             Files.writeString(p, e.getValue(), StandardCharsets.UTF_8);
+        }
+        for (String rel : files.binaryFiles().keySet()) {
+            Path p = dir.resolve(ChartFiles.checkPath(rel)).normalize();
+            if (!p.startsWith(dir)) {
+                throw new IOException(rel + " escapes the chart directory");
+            }
+            Files.createDirectories(p.getParent());
+            Files.write(p, files.binary(rel).orElseThrow());
         }
         return dir;
     }

@@ -91,7 +91,15 @@ final class HelmRunner {
      * @param workDir a private directory for the generated kubeconfig
      */
     static Outcome<String> render(Path chartDir, String release, String kubeVersion, Optional<Path> valuesFile, Path workDir) {
-        Map<String, Set<String>> learned = new LinkedHashMap<>();
+        return render(chartDir, release, kubeVersion, valuesFile, workDir, new LinkedHashMap<>());
+    }
+
+    /**
+     * As {@link #render(Path, String, String, Optional, Path)}, starting from and adding to {@code learned}
+     * (group version → custom kinds), so the scenarios of one validation learn a chart's custom kinds once.
+     */
+    static Outcome<String> render(Path chartDir, String release, String kubeVersion, Optional<Path> valuesFile, Path workDir,
+                                  Map<String, Set<String>> learned) {
         String error = "";
         for (int attempt = 0; attempt < MAX_RENDER_ATTEMPTS; attempt++) {
             try (OfflineApiServer api = OfflineApiServer.start(kubeVersion, learned, workDir)) {
@@ -118,7 +126,7 @@ final class HelmRunner {
                 if (!more) {
                     return Outcome.failed(error.isEmpty() ? "helm rendered no release" : error);
                 }
-                learned = api.learned();
+                learned.putAll(api.learned());
             } catch (IOException e) {
                 return Outcome.failed("the offline render could not start its loopback API: " + e.getMessage());
             }

@@ -96,6 +96,15 @@ final class OfflineApiServer implements AutoCloseable {
             "CustomResourceDefinition", "FlowSchema", "PriorityLevelConfiguration", "PodSecurityPolicy", "IngressClass",
             "ComponentStatus", "DeviceClass", "ResourceSlice", "IPAddress", "ServiceCIDR", "VolumeAttributesClass");
 
+    static {
+        // The JDK server writes headers and body separately; without TCP_NODELAY every small response waits
+        // for a delayed ACK (~40 ms), and Helm makes a few hundred discovery requests per render. The property
+        // is read once, when the first HttpServer of the JVM is created; an explicit setting is respected.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Where Helm keeps release records (Secrets by default, ConfigMaps with HELM_DRIVER=configmap). */
     private static final String STORAGE = "/api/v1/namespaces/[^/]+/(secrets|configmaps)";
@@ -117,7 +126,8 @@ final class OfflineApiServer implements AutoCloseable {
         }
         extra.forEach((gv, ks) -> kinds.computeIfAbsent(gv, k -> new LinkedHashSet<>()).addAll(ks));
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-        executor = Executors.newFixedThreadPool(2, r -> {
+        // client-go fetches the discovery documents of every group version in parallel.
+        executor = Executors.newFixedThreadPool(8, r -> {
             Thread t = new Thread(r, "k8s-autopilot-offline-api");
             t.setDaemon(true);
             return t;

@@ -114,6 +114,7 @@ final class ValidationContext {
         }
         Path dir = chartDir.orElseThrow();
         List<String> valueFiles = new ArrayList<>();
+        java.util.Map<String, java.util.Set<String>> learned = new java.util.LinkedHashMap<>();
         valueFiles.add("");
         valueFiles.addAll(ciValuesFiles());
         for (String vf : valueFiles) {
@@ -121,7 +122,7 @@ final class ValidationContext {
             // The release is named after the chart (as ChartRenderer does), so findings say Deployment/web, not
             // Deployment/release-web, and match what the chart assertions navigate by.
             HelmRunner.Outcome<String> out = HelmRunner.render(dir, releaseName(), options.kubeVersion(), extra,
-                    dir.getParent());
+                    dir.getParent(), learned);
             if (out.ok()) {
                 scenarios.add(Rendering.parse(vf, out.value().orElseThrow(), releaseName()));
             } else {
