@@ -128,7 +128,7 @@ final class OfflineApiServer implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         // client-go fetches the discovery documents of every group version in parallel.
         executor = Executors.newFixedThreadPool(8, r -> {
-            Thread t = new Thread(r, "k8s-autopilot-offline-api");
+            Thread t = new Thread(r, "offline-kube-api");
             t.setDaemon(true);
             return t;
         });

@@ -43,6 +43,12 @@ final class StructureLayer implements Layer {
             if (ignore.ignored(path)) {
                 continue;
             }
+            if (helmReadsAsText(path) && text.indexOf('\0') >= 0) {
+                // Only programmatic ChartFiles get here: files read from disk with NUL bytes are binary files.
+                out.add(f(Severity.ERROR, "file-not-text", path, 0, "Helm reads this file as text, but it contains NUL bytes",
+                        "save it as UTF-8 text, or move binary content out of templates/ and the chart's YAML files"));
+                continue;
+            }
             if (isYaml(path)) {
                 int tabLine = tabIndentLine(text);
                 if (tabLine > 0) {

@@ -129,11 +129,16 @@ class DefaultValidatorTest {
         }
 
         @Test
-        @DisplayName("binary content gives a finding")
+        @DisplayName("binary content where Helm reads text gives a finding; binary files elsewhere and U+FFFD do not")
         void binary() {
-            ChartFiles files = TestCharts.webapp().with("templates/blob.yaml", "\0\u0001\u0002PK\u0003\u0004\uFFFD\uFFFD");
+            ChartFiles files = TestCharts.webapp()
+                    .withBinary("templates/blob.yaml", new byte[] {0, 1, 2, 'P', 'K', 3, 4, (byte) 0xff})
+                    .with("templates/nul.yaml", "a: \0")
+                    .with("CHANGELOG.md", "valid UTF-8 with a replacement character \uFFFD\n")
+                    .withBinary("files/logo.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, (byte) 0xff});
             ValidationReport report = validator.validate(files, ValidationOptions.defaults());
-            assertThat(report.byRule("file-not-text")).extracting(Finding::file).containsExactly("templates/blob.yaml");
+            assertThat(report.byRule("file-not-text")).extracting(Finding::file)
+                    .containsExactlyInAnyOrder("templates/blob.yaml", "templates/nul.yaml");
         }
 
         @Test

@@ -231,6 +231,13 @@ public final class ContainerDefaultsHealer extends RuleHealer {
             if (ref != null) {
                 edit.fill(ref, defaultResources(), Map.of(), "set " + ref + " requests/limits");
                 enableGuard(lines, res, edit);
+            } else if (res < 0 && String.join("\n", lines).contains(".Values.resources")) {
+                // Another container reads .Values.resources already: a literal block, so that one is not changed.
+                for (String l : List.of("resources:", "  requests:", "    cpu: 100m", "    memory: 128Mi", "  limits:",
+                        "    memory: 256Mi")) {
+                    insert.add(pad + l);
+                }
+                changes.add("container got literal resource requests/limits");
             } else if (res < 0) {
                 insert.add(pad + "resources:");
                 insert.add(pad + "  {{- toYaml .Values.resources | nindent " + (keyIndent + 2) + " }}");
@@ -244,6 +251,17 @@ public final class ContainerDefaultsHealer extends RuleHealer {
             if (ref != null) {
                 edit.fill(ref, contextDefaults(rules), contextForced(rules, edit.get(ref)), "hardened " + ref);
                 enableGuard(lines, sc, edit);
+            } else if ((sc < 0 || lines.get(sc).strip().equals("securityContext: {}"))
+                    && String.join("\n", lines).contains(".Values.containerSecurityContext")) {
+                // Another container reads .Values.containerSecurityContext: a literal block leaves that one alone.
+                if (sc >= 0) {
+                    lines.remove(sc);
+                }
+                for (String l : List.of("securityContext:", "  runAsNonRoot: true", "  runAsUser: 10001",
+                        "  allowPrivilegeEscalation: false", "  capabilities:", "    drop: [\"ALL\"]")) {
+                    insert.add(pad + l);
+                }
+                changes.add("container got a literal hardened securityContext");
             } else if (sc < 0 || lines.get(sc).strip().equals("securityContext: {}")) {
                 if (sc >= 0) {
                     lines.remove(sc);
