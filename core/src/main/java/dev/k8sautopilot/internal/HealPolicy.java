@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  *   <li>every validation layer that ran before still runs (a render that newly fails is a regression,
  *       never an improvement: it would silence the layers that check rendered objects);</li>
  *   <li>no finding is new, comparing findings by rule, file, object and message (the field path is in the
- *       message), not by counts; and at least one error or warning is gone;</li>
+ *       message), not by counts; and at least one error or warning is gone. Findings of a layer that was
+ *       skipped before (the chart did not load or render) are not new: the heal made them visible;</li>
  *   <li>the patch touches only files the findings name (plus {@code values.yaml}, {@code values.schema.json}
  *       and {@code templates/_helpers.tpl} when a named file is a template or values file, since templates
  *       read them), and adds no new kind, no {@code lookup}, no {@code tpl} on user values and no host access
@@ -43,6 +44,7 @@ public final class HealPolicy {
     private static final Pattern HOST_KEY = Pattern.compile("(?m)^.*\\b(hostNetwork|hostPID|hostIPC|hostPath|privileged)\\s*:(.*)$");
     private static final Pattern DIGITS = Pattern.compile("\\d+");
     private static final String SCENARIO = " [with ";
+    private static final Pattern SCENARIO_LABEL = Pattern.compile("\\[with ([^\\]]+)]");
 
     private static final HealPolicy STANDARD = new HealPolicy();
 
@@ -94,7 +96,13 @@ public final class HealPolicy {
         if (!ran.isEmpty()) {
             reasons.add("the " + String.join(", ", ran) + " layer(s) no longer run" + why(afterReport, ran));
         }
-        List<Finding> added = newFindings(beforeReport, afterReport);
+        List<Finding> added = newFindings(beforeReport, afterReport).stream()
+                // A layer that could not run before (the chart did not load or render) reports for the first time:
+                // what it finds was hidden, not added.
+                .filter(f -> f.layer().isEmpty() || ran(beforeReport).contains(f.layer()) || !known(beforeReport, f.layer()))
+                // Likewise a values scenario that did not render before: its objects are checked for the first time.
+                .filter(f -> !(RENDERED_LAYERS.contains(f.layer()) && unrenderedScenarios(beforeReport).contains(scenario(f))))
+                .toList();
         if (!added.isEmpty()) {
             reasons.add("it adds " + added.size() + " finding(s), first: " + added.get(0).format());
         }
@@ -141,6 +149,31 @@ public final class HealPolicy {
             }
         }
         return out;
+    }
+
+    private static final Set<String> RENDER_FAILURES = Set.of("template-render-failed", "template-yaml-invalid");
+    /** Layers that check rendered objects. */
+    private static final Set<String> RENDERED_LAYERS = Set.of("kubernetes", "deprecation", "security");
+
+    /** Scenario labels ({@code ""} for the defaults, else the ci values file) whose render failed. */
+    private static Set<String> unrenderedScenarios(ValidationReport report) {
+        Set<String> out = new TreeSet<>();
+        for (Finding f : report.findings()) {
+            if (RENDER_FAILURES.contains(f.ruleId())) {
+                out.add(scenario(f));
+            }
+        }
+        return out;
+    }
+
+    /** The values scenario a finding was seen in: the {@code [with ci/x-values.yaml]} label, {@code ""} for the defaults. */
+    private static String scenario(Finding f) {
+        Matcher m = SCENARIO_LABEL.matcher(f.message());
+        return m.find() ? m.group(1) : "";
+    }
+
+    private static boolean known(ValidationReport report, String layer) {
+        return report.layers().stream().anyMatch(t -> t.layer().equals(layer));
     }
 
     private static String why(ValidationReport report, Set<String> layers) {

@@ -132,6 +132,18 @@ class HealPolicyTest {
     }
 
     @Test
+    @DisplayName("findings of layers that could not run before are not new: the fix made them visible")
+    void layersThatStartRunning() {
+        ValidationReport before = report(List.of(timing("template", false), timing("kubernetes", true), timing("security", true)),
+                new Finding(Severity.ERROR, "template-yaml-invalid", "template", "templates/deployment.yaml", 0, "",
+                        "the output of templates/deployment.yaml is not valid YAML (rendered line 28)", ""));
+        ValidationReport after = report(ALL_RAN, new Finding(Severity.WARNING, "sec-seccomp", "security",
+                "templates/deployment.yaml", 0, "Deployment/web", "no seccomp profile", ""));
+        HealPolicy.Verdict v = HealPolicy.standard().judge(CHART, before, healedDeployment("# re-indented\n"), after);
+        assertThat(v.kept()).as(v.reason()).isTrue();
+    }
+
+    @Test
     @DisplayName("explicit false values are not host access; values.yaml is allowed when a template is named")
     void falseIsNotHostAccess() {
         ChartFiles after = healedDeployment(NON_ROOT).with("values.yaml", "replicaCount: 1\nprivileged: false\nhostNetwork: false\n");

@@ -58,6 +58,12 @@ final class StructureLayer implements Layer {
                 }
             }
         }
+        if (ctx.chartDir().isEmpty()) {
+            // Without a copy on disk helm cannot run: every later layer is skipped, so this must fail the report.
+            out.add(f(Severity.ERROR, "chart-write-failed", "", 0, "the chart could not be written to a temporary directory for "
+                    + "helm (" + ctx.writeError() + "); the lint, template, kubernetes, deprecation and security layers did not run",
+                    "check free space and permissions of the temporary directory (DefaultValidator(Path) chooses another)"));
+        }
         checkChartYaml(ctx, out);
         checkValues(ctx, out);
         if (files.paths().stream().noneMatch(p -> p.startsWith("templates/"))) {
