@@ -106,6 +106,7 @@ final class OfflineApiServer implements AutoCloseable {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String AGGREGATED = "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList";
     /** Where Helm keeps release records (Secrets by default, ConfigMaps with HELM_DRIVER=configmap). */
     private static final String STORAGE = "/api/v1/namespaces/[^/]+/(secrets|configmaps)";
 
@@ -226,6 +227,12 @@ final class OfflineApiServer implements AutoCloseable {
                     "gitVersion", "v" + kubeVersion.replaceFirst("^v", ""), "platform", "linux/amd64")));
             return;
         }
+        String accept = String.valueOf(ex.getRequestHeaders().getFirst("Accept"));
+        if ((path.equals("/api") || path.equals("/apis")) && accept.contains("g=apidiscovery.k8s.io;v=v2")) {
+            // Aggregated discovery: every group, version and resource in one response instead of one per version.
+            send(ex, 200, JSON.writeValueAsString(aggregated(path.equals("/api"))), AGGREGATED);
+            return;
+        }
         if (path.equals("/api")) {
             send(ex, 200, JSON.writeValueAsString(Map.of("kind", "APIVersions", "versions", List.of("v1"),
                     "serverAddressByClientCIDRs", List.of())));
@@ -269,6 +276,33 @@ final class OfflineApiServer implements AutoCloseable {
         }
         // Every object read (lookup, conflict checks) finds nothing, like `helm template`.
         send(ex, 404, status(404, "NotFound", "not found (k8s-autopilot renders offline)"));
+    }
+
+    /** The apidiscovery.k8s.io/v2 document of the core group ({@code /api}) or of every named group ({@code /apis}). */
+    private synchronized Map<String, Object> aggregated(boolean core) {
+        Map<String, List<Map<String, Object>>> versionsByGroup = new LinkedHashMap<>();
+        for (Map.Entry<String, Set<String>> e : kinds.entrySet()) {
+            String gv = e.getKey();
+            int slash = gv.indexOf('/');
+            String group = slash < 0 ? "" : gv.substring(0, slash);
+            String version = slash < 0 ? gv : gv.substring(slash + 1);
+            if (core != group.isEmpty()) {
+                continue;
+            }
+            List<Map<String, Object>> resources = new ArrayList<>();
+            for (String kind : e.getValue()) {
+                resources.add(Map.of("resource", plural(kind), "singularResource", kind.toLowerCase(Locale.ROOT),
+                        "responseKind", Map.of("group", group, "version", version, "kind", kind),
+                        "scope", !CLUSTER_SCOPED.contains(kind) && !kind.startsWith("Cluster") ? "Namespaced" : "Cluster",
+                        "verbs", List.of("create", "delete", "get", "list", "patch", "update", "watch")));
+            }
+            versionsByGroup.computeIfAbsent(group, g -> new ArrayList<>())
+                    .add(Map.of("version", version, "resources", resources, "freshness", "Current"));
+        }
+        List<Map<String, Object>> items = new ArrayList<>();
+        versionsByGroup.forEach((group, versions) -> items.add(Map.of("metadata", Map.of("name", group), "versions", versions)));
+        return Map.of("kind", "APIGroupDiscoveryList", "apiVersion", "apidiscovery.k8s.io/v2", "metadata", Map.of(),
+                "items", items);
     }
 
     private synchronized Map<String, Object> groupList() {
@@ -361,8 +395,12 @@ final class OfflineApiServer implements AutoCloseable {
     }
 
     private static void send(HttpExchange ex, int code, String json) throws IOException {
+        send(ex, code, json, "application/json");
+    }
+
+    private static void send(HttpExchange ex, int code, String json, String contentType) throws IOException {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", "application/json");
+        ex.getResponseHeaders().set("Content-Type", contentType);
         // Keeps client-go's HTTP disk cache from storing anything about this throwaway server.
         ex.getResponseHeaders().set("Cache-Control", "no-store");
         ex.sendResponseHeaders(code, bytes.length == 0 ? -1 : bytes.length);
