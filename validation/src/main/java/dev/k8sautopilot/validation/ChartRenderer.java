@@ -15,7 +15,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Renders a chart with real Helm ({@code helm template}, in-process through helm-java, no {@code helm}
+ * Renders a chart with real Helm like {@code helm template} (in-process through helm-java, hook objects such as
+ * the {@code helm test} pod included, {@code lookup} returning an empty map, no network access; no {@code helm}
  * binary) and parses the output into {@link RenderedManifest}s.
  *
  * <pre>{@code

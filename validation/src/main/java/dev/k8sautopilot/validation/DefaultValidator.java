@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * {@code schema}, {@code lint}, {@code template}, {@code kubernetes}, {@code deprecation},
  * {@code security} and {@code dry-run} in that order and collects their findings, timings and the
  * security score. Helm runs in-process through helm-java on a private temporary copy of the chart
- * that is deleted afterwards; {@code helm template} runs once per values scenario and its output is
+ * that is deleted afterwards; the chart is rendered once per values scenario, like {@code helm template}
+ * (hooks included, {@code lookup} returning empty, no network access: see docs/validation-rules.md), and the output is
  * shared by every later layer.
  *
  * <pre>{@code
@@ -34,8 +35,8 @@ import org.slf4j.LoggerFactory;
  * System.out.println(report.format());
  * }</pre>
  *
- * <p>Never throws for a bad chart: missing files, invalid YAML, binary content, a chart calling
- * {@code lookup}, or a failure of the native helm library all become findings. Stateless and
+ * <p>Never throws for a bad chart: missing files, invalid YAML, binary content where Helm reads text,
+ * a chart that does not render, or a failure of the native helm library all become findings. Stateless and
  * thread-safe; validations may run in parallel.
  */
 public final class DefaultValidator implements Validator {

@@ -80,6 +80,8 @@ class RealWorldChartsTest {
             everyLayerRan(redis);
             assertThat(redis.findings()).extracting(Finding::message).noneMatch(m -> m.contains("gzip"));
             assertThat(redis.byRule("file-not-text")).isEmpty();
+            assertThat(redis.byRule("sec-secret-env-literal")).as("REDIS_PASSWORD_FILE and ALLOW_EMPTY_PASSWORD=no are not secrets")
+                    .isEmpty();
             assertThat(redis.findings()).filteredOn(f -> f.resource().startsWith("StatefulSet/"))
                     .as(redis.format()).isNotEmpty();
         }
