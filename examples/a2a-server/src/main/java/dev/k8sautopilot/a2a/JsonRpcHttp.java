@@ -2,6 +2,7 @@ package dev.k8sautopilot.a2a;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.a2a.server.ServerCallContext;
@@ -237,7 +238,7 @@ final class JsonRpcHttp implements HttpHandler {
     }
 
     private static void event(OutputStream out, JSONRPCResponse<?> response) throws IOException {
-        byte[] json = Utils.OBJECT_MAPPER.writeValueAsBytes(response);
+        byte[] json = bytes(response);
         synchronized (out) {
             out.write("data: ".getBytes(StandardCharsets.UTF_8));
             out.write(json);
@@ -283,8 +284,17 @@ final class JsonRpcHttp implements HttpHandler {
         return Optional.of(buffer.toByteArray());
     }
 
-    private static void json(HttpExchange exchange, int status, Object body) throws IOException {
-        send(exchange, status, "application/json", Utils.OBJECT_MAPPER.writeValueAsBytes(body));
+    private static void json(HttpExchange exchange, int status, JSONRPCResponse<?> response) throws IOException {
+        send(exchange, status, "application/json", bytes(response));
+    }
+
+    /** A response as JSON; {@code "id": null} stays in (JSON-RPC 2.0 requires the member when the id is unknown). */
+    private static byte[] bytes(JSONRPCResponse<?> response) throws JsonProcessingException {
+        ObjectNode node = Utils.OBJECT_MAPPER.valueToTree(response);
+        if (!node.has("id")) {
+            node.putNull("id");
+        }
+        return Utils.OBJECT_MAPPER.writeValueAsBytes(node);
     }
 
     private static void plain(HttpExchange exchange, int status, String text) throws IOException {
