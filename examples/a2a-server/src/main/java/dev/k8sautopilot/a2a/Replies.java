@@ -17,6 +17,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The conversation at a gate: what the agent says when a run stops ({@link #ask}), and how the person's next
@@ -65,11 +67,11 @@ final class Replies {
                         .append(q.defaultValue().map(d -> " (default: " + d + ")").orElse("")).append('\n');
             }
             data.put(QUESTIONS, questions);
-            data.put("replies", List.of("field=value ...", "approve (take the defaults)", "abort"));
-            String example = request.questions().stream().map(Question::field).map(f -> f + "=...").reduce((a, b) -> a + " " + b)
-                    .orElse("field=value");
-            text.append("Reply in this task with ").append(example)
-                    .append(" (or a data part {\"field\": \"value\"}); \"approve\" takes the defaults; \"abort\" stops.");
+            boolean allDefaults = request.questions().stream().allMatch(Question::hasDefault);
+            data.put("replies", allDefaults ? List.of("field=value ...", "approve", "abort") : List.of("field=value ...", "abort"));
+            text.append("Reply in this task with ").append(fields(request.questions()))
+                    .append(" (or a data part {\"field\": \"value\"})")
+                    .append(allDefaults ? "; \"approve\" takes the defaults" : "").append("; \"abort\" stops.");
         } else {
             String what = switch (request.gate()) {
                 case PLANNING_REVIEW -> "Please review the plan before any file is generated.";
@@ -157,6 +159,9 @@ final class Replies {
         if (!text.isEmpty()) {
             try {
                 Map<String, String> parsed = Answers.parse(text);
+                if (parsed.isEmpty()) {
+                    parsed = namedAnswers(questions, text);
+                }
                 if (parsed.isEmpty() && questions.size() == 1) {
                     parsed = Map.of(questions.get(0).field(), text);
                 }
@@ -173,6 +178,34 @@ final class Replies {
             throw new InvalidParamsError("the reply answers none of the questions (fix: reply with " + fields(questions) + ")");
         }
         return Decision.answer(answers);
+    }
+
+    /**
+     * Answers written as "image ghcr.io/acme/app:1.0, port 8080" (or "image: …", "image is …"): every segment
+     * between commas, semicolons, "and" or line breaks starts with the field of an open question. Empty unless
+     * every segment does.
+     */
+    private static Map<String, String> namedAnswers(List<Question> questions, String text) {
+        Map<String, String> answers = new LinkedHashMap<>();
+        for (String segment : text.split("\\s*(?:[,;\\n]|\\band\\b)\\s*")) {
+            if (segment.isBlank()) {
+                continue;
+            }
+            Optional<String> value = Optional.empty();
+            for (Question q : questions) {
+                Matcher m = Pattern.compile("(?i)^\\s*" + Pattern.quote(q.field()) + "\\s*(?::|\\bis\\b|=)?\\s+(\\S.*?)\\s*$")
+                        .matcher(segment);
+                if (m.matches()) {
+                    answers.put(q.field(), m.group(1));
+                    value = Optional.of(m.group(1));
+                    break;
+                }
+            }
+            if (value.isEmpty()) {
+                return Map.of();
+            }
+        }
+        return answers;
     }
 
     private static String fields(List<Question> questions) {
