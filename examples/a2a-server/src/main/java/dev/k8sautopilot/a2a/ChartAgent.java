@@ -1,7 +1,9 @@
 package dev.k8sautopilot.a2a;
 
 import dev.k8sautopilot.ChartPipeline;
+import dev.k8sautopilot.PipelineListener;
 import dev.k8sautopilot.RunResult;
+import dev.k8sautopilot.Stage;
 import dev.k8sautopilot.hitl.Decision;
 import dev.k8sautopilot.hitl.Gate;
 import dev.k8sautopilot.model.ChartFiles;
@@ -9,7 +11,9 @@ import dev.k8sautopilot.model.ChartRequest;
 import dev.k8sautopilot.model.ChartSpecs;
 import dev.k8sautopilot.model.Severity;
 import dev.k8sautopilot.model.SpecException;
+import dev.k8sautopilot.model.ValidationOptions;
 import dev.k8sautopilot.model.ValidationReport;
+import dev.k8sautopilot.spi.PlanningContext;
 import dev.k8sautopilot.model.WriteMode;
 import io.a2a.server.ServerCallContext;
 import io.a2a.server.requesthandlers.RequestHandler;
@@ -289,7 +293,7 @@ final class ChartAgent implements RequestHandler, AutoCloseable {
             }
             case REPAIR -> {
                 ChartFiles files = ChartUpload.read(Messages.files(message));
-                step = () -> finished(pipeline.repair(writeUpload(taskId, files)));
+                step = () -> finished(pipelineFor(taskId).repair(writeUpload(taskId, files)));
                 working = "Validating and repairing chart " + files.name() + ".";
             }
             default -> throw new IllegalStateException("unknown skill " + skill);
@@ -339,6 +343,9 @@ final class ChartAgent implements RequestHandler, AutoCloseable {
                     + " does not say which gate it waits at (fix: start a new task)"));
             decision = Replies.decide(gate, Messages.questions(task), message);
             if (decision instanceof Decision.Answer a) {
+                checkAnswers(runId, a);
+            }
+            if (decision instanceof Decision.Answer a) {
                 working = "Planning again with your answers (" + String.join(", ", a.answers().keySet()) + ").";
             } else if (decision instanceof Decision.Reject) {
                 working = "Planning again with your feedback.";
@@ -368,7 +375,28 @@ final class ChartAgent implements RequestHandler, AutoCloseable {
             throw e;
         }
         Decision d = decision;
-        return new Prepared(task, new Job(taskId, working, () -> finished(pipeline.resume(runId, d))));
+        return new Prepared(task, new Job(taskId, working, () -> finished(pipelineFor(taskId).resume(runId, d))));
+    }
+
+    /**
+     * Plans once with the answers, offline, before the run resumes: an answer the planner refuses (a malformed
+     * image, a port out of range) is refused here with the planner's message, and the task keeps waiting instead
+     * of failing. Skipped with an LLM planner (it would cost a call); the run then reports it.
+     */
+    private void checkAnswers(String runId, Decision.Answer answer) {
+        if (pipeline.online()) {
+            return;
+        }
+        Optional<ChartRequest> request = pipeline.checkpointer().load(runId).map(cp -> ChartPipeline.readState(cp).request());
+        if (request.isEmpty()) {
+            return;
+        }
+        try {
+            pipeline.planner().plan(request.get().withAnswers(answer.answers()),
+                    new PlanningContext(Optional.empty(), ValidationOptions.DEFAULT_KUBE_VERSION));
+        } catch (SpecException e) {
+            throw new InvalidParamsError(e.getMessage() + "; the task still waits for an answer");
+        }
     }
 
     private Skill skillOf(Message message) {
@@ -423,9 +451,37 @@ final class ChartAgent implements RequestHandler, AutoCloseable {
         }
     }
 
-    /** A pipeline that writes this task's chart to its own directory, so tasks never collide. */
+    /**
+     * A pipeline for one task: it writes the chart to the task's own directory (so tasks never collide) and
+     * reports each stage as a {@code working} status, recording the run id as soon as the run has one (so a
+     * task cut off mid-stage can be continued).
+     */
     private ChartPipeline pipelineFor(String taskId) {
-        return pipeline.toBuilder().outputDirectory(outputDirectory.resolve(taskId)).writeMode(WriteMode.FAIL_IF_EXISTS).build();
+        return pipeline.toBuilder().outputDirectory(outputDirectory.resolve(taskId)).writeMode(WriteMode.FAIL_IF_EXISTS)
+                .addListener(new Progress(taskId)).build();
+    }
+
+    /** Turns the pipeline's stage events into {@code working} status updates of a task. */
+    private final class Progress implements PipelineListener {
+        private final String taskId;
+
+        Progress(String taskId) {
+            this.taskId = taskId;
+        }
+
+        @Override
+        public void stageStarted(String runId, Stage stage) {
+            String text = switch (stage) {
+                case PLAN -> "Planning the chart.";
+                case GENERATE -> "Generating the chart's files.";
+                case VALIDATE -> "Validating the chart with Helm.";
+                case HEAL -> "Fixing what validation found.";
+                case WRITE -> "Writing the chart.";
+            };
+            Task task = changeStatus(require(taskId), TaskState.WORKING, List.of(new TextPart(text)), Map.of(RUN_ID, runId));
+            tasks.save(task);
+            publish(taskId, statusEvent(task, false), false);
+        }
     }
 
     /** Writes an uploaded chart to {@code output/<task id>/<chart name>} (a directory the server chose). */
@@ -551,10 +607,11 @@ final class ChartAgent implements RequestHandler, AutoCloseable {
                 "task " + taskId + " not found (fix: use the id of a task this server created)", null));
     }
 
-    /** A copy in a new state; the previous status message moves into the history. */
+    /** A copy in a new state; the previous status message moves into the history unless it was a progress note. */
     private static Task changeStatus(Task task, TaskState state, List<Part<?>> parts, Map<String, Object> metadata) {
         List<Message> history = new ArrayList<>(Optional.ofNullable(task.getHistory()).orElse(List.of()));
-        if (task.getStatus() != null && task.getStatus().message() != null) {
+        // Progress notes ("Validating …") are replaced, not kept: the history holds the conversation.
+        if (task.getStatus() != null && task.getStatus().message() != null && task.getStatus().state() != TaskState.WORKING) {
             history.add(task.getStatus().message());
         }
         Map<String, Object> meta = new LinkedHashMap<>(Optional.ofNullable(task.getMetadata()).orElse(Map.of()));

@@ -78,7 +78,10 @@ class JsSdkInteropIT {
             assertThat(texts(r.at("/app/files"))).contains("Chart.yaml");
             assertThat(r.at("/appGet").asText()).isEqualTo("TASK_STATE_COMPLETED");
 
-            assertThat(texts(r.at("/stream"))).containsExactly("task", "status:TASK_STATE_WORKING", "status:TASK_STATE_INPUT_REQUIRED");
+            List<String> stream = texts(r.at("/stream"));
+            assertThat(stream).first().isEqualTo("task");
+            assertThat(stream).last().isEqualTo("status:TASK_STATE_INPUT_REQUIRED");
+            assertThat(stream.subList(1, stream.size() - 1)).isNotEmpty().containsOnly("status:TASK_STATE_WORKING");
             assertThat(r.at("/unknownTask").asText()).contains("not found");
         }
     }
