@@ -2,14 +2,14 @@ package dev.k8sautopilot.cli;
 
 import dev.k8sautopilot.ChartPipeline;
 import dev.k8sautopilot.RunResult;
+import dev.k8sautopilot.hitl.Answers;
 import dev.k8sautopilot.model.ChartRequest;
 import dev.k8sautopilot.model.ChartSpec;
 import dev.k8sautopilot.model.ChartSpecs;
 import dev.k8sautopilot.model.WriteMode;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -43,7 +43,7 @@ final class GenerateCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--answer", paramLabel = "FIELD=VALUE", description = "Answer a clarification question up front (repeatable).")
-    Map<String, String> answers = new LinkedHashMap<>();
+    List<String> answers = new ArrayList<>();
 
     @ArgGroup(exclusive = true)
     Existing existing;
@@ -66,7 +66,7 @@ final class GenerateCommand implements Callable<Integer> {
             return Main.USAGE;
         }
         Optional<ChartSpec> chartSpec = specFile == null ? Optional.empty() : Optional.of(ChartSpecs.read(specFile));
-        ChartRequest chartRequest = new ChartRequest(request == null ? "" : request, chartSpec, answers, List.of());
+        ChartRequest chartRequest = new ChartRequest(request == null ? "" : request, chartSpec, Answers.parse(answers), List.of());
         WriteMode mode = existing == null ? WriteMode.FAIL_IF_EXISTS : existing.force ? WriteMode.OVERWRITE : WriteMode.UPDATE;
         ChartPipeline pipeline = options.builder(spec.commandLine().getErr())
                 .outputDirectory(output)
