@@ -1,19 +1,29 @@
 package dev.k8sautopilot.a2a;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.k8sautopilot.internal.Redactor;
 import dev.k8sautopilot.spi.Checkpoint;
 import dev.k8sautopilot.spi.CheckpointConflictException;
 import dev.k8sautopilot.spi.Checkpointer;
 import io.a2a.server.tasks.TaskStore;
+import io.a2a.spec.DataPart;
+import io.a2a.spec.Message;
+import io.a2a.spec.Part;
 import io.a2a.spec.Task;
+import io.a2a.spec.TaskStatus;
+import io.a2a.spec.TextPart;
 import io.a2a.util.Utils;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * The A2A SDK's {@link TaskStore} on a k8s-autopilot {@link Checkpointer}: each task is one checkpoint whose
  * state is the task's A2A JSON, so tasks live wherever runs live (a directory, or a database shared by several
- * server instances) and survive a restart. Saves retry on an optimistic-version conflict (the last writer wins:
+ * server instances) and survive a restart. Secret values in messages are masked before a task is stored. Saves retry on an optimistic-version conflict (the last writer wins:
  * a task is only ever changed by the instance that runs it). Thread-safe.
  */
 final class CheckpointTaskStore implements TaskStore, AutoCloseable {
@@ -39,7 +49,7 @@ final class CheckpointTaskStore implements TaskStore, AutoCloseable {
     public void save(Task task) {
         String json;
         try {
-            json = Utils.OBJECT_MAPPER.writeValueAsString(task);
+            json = Utils.OBJECT_MAPPER.writeValueAsString(redacted(task));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("task " + task.getId() + " cannot be written as JSON: " + e.getOriginalMessage(), e);
         }
@@ -55,6 +65,52 @@ final class CheckpointTaskStore implements TaskStore, AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * The task as it may be stored: secret values in the messages' text ({@code password=...}) and data parts
+     * (keys such as {@code apiKey}) are masked with the same policy as the run checkpoints. The live message
+     * still drives the run; only the record is masked.
+     */
+    static Task redacted(Task task) {
+        List<Message> history = task.getHistory() == null ? null : task.getHistory().stream().map(CheckpointTaskStore::redacted).toList();
+        TaskStatus status = task.getStatus();
+        if (status != null && status.message() != null) {
+            status = new TaskStatus(status.state(), redacted(status.message()), status.timestamp());
+        }
+        return new Task.Builder(task).history(history).status(status).build();
+    }
+
+    private static Message redacted(Message message) {
+        List<Part<?>> parts = new ArrayList<>();
+        for (Part<?> p : message.getParts()) {
+            if (p instanceof TextPart t && t.getText() != null) {
+                parts.add(new TextPart(Redactor.text(t.getText()), t.getMetadata()));
+            } else if (p instanceof DataPart d && d.getData() != null) {
+                parts.add(new DataPart(redacted(d.getData()), d.getMetadata()));
+            } else {
+                parts.add(p);
+            }
+        }
+        return new Message.Builder(message).parts(parts).build();
+    }
+
+    private static Map<String, Object> redacted(Map<String, Object> data) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        data.forEach((k, v) -> {
+            if (Redactor.secretName(k) && v != null && !(v instanceof Map) && !(v instanceof List)) {
+                out.put(k, Redactor.MASK);
+            } else if (v instanceof Map<?, ?> m) {
+                Map<String, Object> nested = new LinkedHashMap<>();
+                m.forEach((nk, nv) -> nested.put(String.valueOf(nk), nv));
+                out.put(k, redacted(nested));
+            } else if (v instanceof String s) {
+                out.put(k, Redactor.text(s));
+            } else {
+                out.put(k, v);
+            }
+        });
+        return out;
     }
 
     @Override

@@ -46,4 +46,20 @@ class CheckpointTaskStoreTest {
         }
         assertThat(dir.resolve(Stores.TASK_DIRECTORY).resolve(task.getId() + ".json")).exists();
     }
+
+    @Test
+    void secretsInMessagesAreMaskedInTheRecord(@TempDir Path dir) throws Exception {
+        Task task = new Task.Builder().id("t-secret").contextId("ctx").status(new TaskStatus(TaskState.SUBMITTED))
+                .history(List.of(new Message.Builder().role(Message.Role.USER).messageId("m1").parts(List.of(
+                        new TextPart("chart for billing with DB_PASSWORD=hunter2 and image=ghcr.io/acme/billing:1.0"),
+                        new DataPart(Map.of("apiKey", "sk-live-123", "answers", Map.of("token", "tok-456", "port", 8080))))).build()))
+                .build();
+        try (Stores stores = Stores.open("file:" + dir)) {
+            stores.tasks().save(task);
+            String stored = java.nio.file.Files.readString(dir.resolve(Stores.TASK_DIRECTORY).resolve("t-secret.json"));
+            assertThat(stored).doesNotContain("hunter2").doesNotContain("sk-live-123").doesNotContain("tok-456")
+                    .contains("ghcr.io/acme/billing:1.0").contains("8080");
+            assertThat(Messages.text(stores.tasks().get("t-secret").getHistory().get(0))).contains("DB_PASSWORD=<redacted>");
+        }
+    }
 }
