@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,13 +30,18 @@ class ServerJarIT {
     void startsAndServes(@TempDir Path dir) throws Exception {
         assertThat(JAR).exists();
         Files.writeString(dir.resolve("token"), "jar-test-token\n");
+        Path stdout = dir.resolve("out.txt");
         Process p = java(dir, "--port", "0", "--output", "charts", "--checkpointer", "file:store", "--token-file", "token")
-                .redirectError(dir.resolve("err.txt").toFile()).start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            String line = out.readLine();
-            assertThat(line).as(Files.readString(dir.resolve("err.txt"))).isNotNull();
-            Matcher m = Pattern.compile("ready at (http://127\\.0\\.0\\.1:\\d+/) \\(agent card: (\\S+)\\)").matcher(line);
-            assertThat(m.find()).as(line).isTrue();
+                .redirectOutput(stdout.toFile()).redirectError(dir.resolve("err.txt").toFile()).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            while (Files.readString(stdout).isEmpty() && p.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            String line = Files.readString(stdout).strip();
+            Matcher m = Pattern.compile("^k8s-autopilot A2A server ready at (http://127\\.0\\.0\\.1:\\d+/) \\(agent card: (\\S+)\\)$")
+                    .matcher(line);
+            assertThat(m.find()).as(line + Files.readString(dir.resolve("err.txt"))).isTrue();
             HttpResponse<String> card = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(m.group(2))).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             JsonNode json = new ObjectMapper().readTree(card.body());
@@ -46,7 +49,8 @@ class ServerJarIT {
             assertThat(json.at("/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
             p.destroy();
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(out.readLine()).as("one line only").isNull();
+            assertThat(Files.readAllLines(stdout)).as("one line on stdout").hasSize(1);
+            assertThat(Files.readString(dir.resolve("err.txt"))).doesNotContain("jar-test-token");
         } finally {
             p.destroyForcibly();
         }
