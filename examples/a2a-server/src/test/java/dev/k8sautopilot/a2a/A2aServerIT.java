@@ -216,6 +216,29 @@ class A2aServerIT {
         assertThat(Files.exists(dir.resolve("charts").resolve(task.getId()))).as("validation writes nothing").isFalse();
     }
 
+    @Test
+    @DisplayName("a broken chart sent with 'repair' is healed after approval and comes back as artifacts")
+    void repairs() throws Exception {
+        Task generated = approveReview(client.send("Create a Helm chart for nginx"));
+        List<io.a2a.spec.Part<?>> parts = new ArrayList<>();
+        parts.add(new TextPart("Please repair this chart"));
+        Tasks.chartFiles(generated).forEach((path, content) -> {
+            String broken = path.equals("values.yaml") ? content.replaceFirst("\n  ", "\n\t") : content;
+            parts.add(new FilePart(new FileWithBytes("text/plain", path,
+                    Base64.getEncoder().encodeToString(broken.getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
+        });
+        Task task = client.send(SdkClient.message(null, null, parts));
+        assertThat(task.getMetadata()).containsEntry(ChartAgent.SKILL, "repair");
+        assertThat(task.getStatus().state()).as(Tasks.statusText(task)).isEqualTo(TaskState.INPUT_REQUIRED);
+        assertThat(Tasks.statusData(task)).containsEntry("gate", "generation_review");
+        task = client.reply(task, "approve");
+        assertThat(task.getStatus().state()).as(Tasks.statusText(task)).isEqualTo(TaskState.COMPLETED);
+        assertThat(Tasks.chartFiles(task).get("values.yaml")).doesNotContain("\t");
+        assertThat(Tasks.report(task)).containsEntry("passed", true);
+        // The upload went to a directory the server chose, under --output.
+        assertThat(dir.resolve("charts").resolve(task.getId()).resolve("nginx/values.yaml")).exists();
+    }
+
     private Task approveReview(Task task) throws Exception {
         Task t = task;
         while (t.getStatus().state() == TaskState.INPUT_REQUIRED && "generation_review".equals(Tasks.statusData(t).get("gate"))) {

@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -140,6 +142,67 @@ class JsonRpcProtocolIT {
             Reply ok = post(secured, get, TOKEN);
             assertThat(ok.status).isEqualTo(200);
             assertThat(ok.json.at("/error/code").asInt()).isEqualTo(-32001);
+        }
+    }
+
+    @Nested
+    @DisplayName("tasks on the wire")
+    class TasksOnTheWire {
+
+        @Test
+        @DisplayName("a non-blocking send returns at once; tasks/get follows it to input-required; tasks/cancel ends it")
+        void nonBlockingGetCancel() throws Exception {
+            JsonNode sent = post(open, send("make a chart for our app", false), null).json;
+            String id = sent.at("/result/id").asText();
+            assertThat(sent.at("/result/status/state").asText()).isIn("submitted", "working");
+            JsonNode task = await(id, "input-required");
+            assertThat(task.at("/result/status/message/parts/1/data/gate").asText()).isEqualTo("clarification");
+            assertThat(task.at("/result/history/0/parts/0/text").asText()).isEqualTo("make a chart for our app");
+
+            JsonNode canceled = post(open, "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tasks/cancel\",\"params\":{\"id\":\"" + id + "\"}}",
+                    null).json;
+            assertThat(canceled.at("/result/status/state").asText()).isEqualTo("canceled");
+            JsonNode again = post(open, "{\"jsonrpc\":\"2.0\",\"id\":10,\"method\":\"tasks/cancel\",\"params\":{\"id\":\"" + id + "\"}}",
+                    null).json;
+            assertThat(again.at("/error/code").asInt()).isEqualTo(-32002);
+        }
+
+        @Test
+        @DisplayName("tasks/resubscribe streams a task to its final status")
+        void resubscribe() throws Exception {
+            String id = post(open, send("make a chart for our app", false), null).json.at("/result/id").asText();
+            Reply r = post(open, "{\"jsonrpc\":\"2.0\",\"id\":\"r\",\"method\":\"tasks/resubscribe\",\"params\":{\"id\":\"" + id + "\"}}",
+                    null);
+            assertThat(r.contentType).startsWith("text/event-stream");
+            List<JsonNode> events = new ArrayList<>();
+            for (String line : r.body.split("\n")) {
+                if (line.startsWith("data: ")) {
+                    events.add(JSON.readTree(line.substring(6)));
+                }
+            }
+            assertThat(events.get(0).at("/result/kind").asText()).isEqualTo("task");
+            JsonNode last = events.get(events.size() - 1);
+            assertThat(last.at("/result/kind").asText()).isEqualTo("status-update");
+            assertThat(last.at("/result/final").asBoolean()).isTrue();
+            assertThat(last.at("/result/status/state").asText()).isEqualTo("input-required");
+            assertThat(events).allSatisfy(e -> assertThat(e.get("id").asText()).isEqualTo("r"));
+        }
+
+        private String send(String text, boolean blocking) {
+            return "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"message/send\",\"params\":{\"message\":{\"kind\":\"message\","
+                    + "\"messageId\":\"m-" + System.nanoTime() + "\",\"role\":\"user\",\"parts\":[{\"kind\":\"text\",\"text\":\"" + text
+                    + "\"}]},\"configuration\":{\"blocking\":" + blocking + "}}}";
+        }
+
+        private JsonNode await(String id, String state) throws Exception {
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            JsonNode task;
+            do {
+                Thread.sleep(50);
+                task = post(open, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tasks/get\",\"params\":{\"id\":\"" + id + "\"}}", null).json;
+            } while (!task.at("/result/status/state").asText().equals(state) && System.nanoTime() < deadline);
+            assertThat(task.at("/result/status/state").asText()).isEqualTo(state);
+            return task;
         }
     }
 
