@@ -13,6 +13,7 @@ import dev.k8sautopilot.model.Severity;
 import dev.k8sautopilot.model.SpecException;
 import dev.k8sautopilot.model.ValidationOptions;
 import dev.k8sautopilot.model.ValidationReport;
+import dev.k8sautopilot.spi.CheckpointConflictException;
 import dev.k8sautopilot.spi.PlanningContext;
 import dev.k8sautopilot.model.WriteMode;
 import io.a2a.server.ServerCallContext;
@@ -204,8 +205,12 @@ final class ChartAgent implements RequestHandler, AutoCloseable {
             if (active.containsKey(id)) {
                 streams.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>()).add(stream);
             } else {
-                // Nothing is running here: the stream ends with the task's current status.
-                stream.emit(statusEvent(task, true));
+                // Nothing runs here: the stream ends with the task's current status, marked final when it is one
+                // (or asks for input); a task another instance works on ends after the snapshot.
+                TaskState state = task.getStatus().state();
+                if (state.isFinal() || state == TaskState.INPUT_REQUIRED) {
+                    stream.emit(statusEvent(task, true));
+                }
                 stream.end();
             }
             return stream;
@@ -514,7 +519,15 @@ final class ChartAgent implements RequestHandler, AutoCloseable {
                 Outcome outcome;
                 try {
                     outcome = step.get();
-                } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+                } catch (IllegalStateException e) {
+                    if (e.getCause() instanceof CheckpointConflictException) {
+                        // Another instance sharing the store continued this run first; it owns the task now.
+                        LOG.info("Task {}: another instance continued the run first; leaving the task to it", taskId);
+                        closeStream(taskId, null);
+                        return;
+                    }
+                    outcome = failed(e.getMessage());
+                } catch (IllegalArgumentException | UncheckedIOException e) {
                     outcome = failed(e.getMessage());
                 } catch (JSONRPCError e) {
                     outcome = failed(e.getMessage());
