@@ -13,6 +13,7 @@ import dev.k8sautopilot.model.Severity;
 import dev.k8sautopilot.model.SpecException;
 import dev.k8sautopilot.model.ValidationOptions;
 import dev.k8sautopilot.model.ValidationReport;
+import dev.k8sautopilot.spi.Checkpoint;
 import dev.k8sautopilot.spi.CheckpointConflictException;
 import dev.k8sautopilot.spi.PlanningContext;
 import dev.k8sautopilot.model.WriteMode;
@@ -360,8 +361,18 @@ final class ChartAgent implements RequestHandler, AutoCloseable {
                 working = "Continuing.";
             }
         } else {
-            // Submitted or working, but no run here: the process that ran it stopped mid-stage. Continue the run.
-            decision = Decision.approve();
+            // Submitted or working, but no run here: the process that ran it stopped. If the run had reached a gate
+            // before the task recorded it, the message answers that gate; otherwise the run continues mid-stage.
+            Optional<Checkpoint> cp = pipeline.checkpointer().load(runId);
+            Optional<Gate> gate = cp.flatMap(c -> gateNamed(c.stage()));
+            if (gate.isPresent()) {
+                decision = Replies.decide(gate.get(), ChartPipeline.readState(cp.get()).questions(), message);
+                if (decision instanceof Decision.Answer a) {
+                    checkAnswers(runId, a);
+                }
+            } else {
+                decision = Decision.approve();
+            }
             working = "Continuing the run that was cut off.";
         }
         claimSlot();
@@ -680,13 +691,16 @@ final class ChartAgent implements RequestHandler, AutoCloseable {
     }
 
     private static Optional<Gate> gateOf(Task task) {
-        return Optional.ofNullable(task.getMetadata()).map(m -> m.get(GATE)).map(Object::toString).flatMap(g -> {
-            try {
-                return Optional.of(Gate.valueOf(g));
-            } catch (IllegalArgumentException e) {
-                return Optional.empty();
+        return Optional.ofNullable(task.getMetadata()).map(m -> m.get(GATE)).map(Object::toString).flatMap(ChartAgent::gateNamed);
+    }
+
+    private static Optional<Gate> gateNamed(String name) {
+        for (Gate g : Gate.values()) {
+            if (g.name().equals(name)) {
+                return Optional.of(g);
             }
-        });
+        }
+        return Optional.empty();
     }
 
     private static Task withHistory(Task task, int historyLength) {

@@ -43,6 +43,33 @@ class DurabilityIT {
     }
 
     @Test
+    @DisplayName("cut off after the run reached a gate but before the task said so: the next message answers that gate")
+    void cutOffAtAGate(@TempDir Path dir) throws Exception {
+        ServerSettings settings = ServerSettings.builder().port(0).outputDirectory(dir.resolve("charts"))
+                .checkpointer("file:" + dir.resolve("store")).build();
+        Task waiting;
+        try (A2aServer first = A2aServer.start(settings); SdkClient client = new SdkClient(first.url(), null)) {
+            waiting = client.send("Create a Helm chart for nginx");
+            assertThat(waiting.getStatus().state()).isEqualTo(TaskState.INPUT_REQUIRED);
+        }
+        // The process died between saving the run at the gate and saving the task: the task still says working.
+        try (Stores stores = Stores.open(settings.checkpointer())) {
+            Task t = stores.tasks().get(waiting.getId());
+            java.util.Map<String, Object> meta = new java.util.LinkedHashMap<>(t.getMetadata());
+            meta.remove(ChartAgent.GATE);
+            stores.tasks().save(new Task.Builder(t).status(new io.a2a.spec.TaskStatus(TaskState.WORKING)).metadata(meta).build());
+        }
+        try (A2aServer second = A2aServer.start(settings); SdkClient client = new SdkClient(second.url(), null)) {
+            Task found = client.get(waiting.getId());
+            assertThat(found.getStatus().state()).isEqualTo(TaskState.WORKING);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.reply(found, "hello?"))
+                    .as("a message that is no decision does not approve the review").hasMessageContaining("approve");
+            Task done = client.reply(found, "approve");
+            assertThat(done.getStatus().state()).as(Tasks.statusText(done)).isEqualTo(TaskState.COMPLETED);
+        }
+    }
+
+    @Test
     @DisplayName("two servers sharing PostgreSQL: a task started on one is answered on the other")
     void sharedDatabase(@TempDir Path dir) throws Exception {
         requirePostgres();
