@@ -104,6 +104,10 @@ public final class A2aServer implements AutoCloseable {
             });
             http.setExecutor(threads);
             http.start();
+            if (!address.isLoopbackAddress() && settings.token().isEmpty()) {
+                LOG.warn("Listening on {} without --token-file: anyone who can reach this address can run charts"
+                        + " (fix: add --token-file, or bind 127.0.0.1)", host);
+            }
             LOG.info("A2A server at {} (runs and tasks: {}, charts: {}, at most {} runs at once{})", url,
                     stores.tasks().describe(), settings.outputDirectory(), settings.maxRuns(),
                     settings.token().isPresent() ? ", bearer token required" : "");
