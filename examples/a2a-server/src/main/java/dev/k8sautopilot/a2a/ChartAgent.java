@@ -201,7 +201,7 @@ final class ChartAgent implements RequestHandler, AutoCloseable {
         String id = params.id();
         synchronized (streams) {
             Task task = require(id);
-            EventStream stream = new EventStream(delivery, () -> closeStream(id, null));
+            EventStream stream = new EventStream(delivery, cancelled -> dropStream(id, cancelled));
             stream.emit(task);
             if (active.containsKey(id)) {
                 streams.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>()).add(stream);
@@ -534,7 +534,7 @@ final class ChartAgent implements RequestHandler, AutoCloseable {
                     if (e.getCause() instanceof CheckpointConflictException) {
                         // Another instance sharing the store continued this run first; it owns the task now.
                         LOG.info("Task {}: another instance continued the run first; leaving the task to it", taskId);
-                        closeStream(taskId, null);
+                        closeStream(taskId);
                         return;
                     }
                     outcome = failed(e.getMessage());
@@ -550,7 +550,7 @@ final class ChartAgent implements RequestHandler, AutoCloseable {
             } catch (RuntimeException e) {
                 // The store failed: the task keeps its last saved state; say so to whoever listens.
                 LOG.error("Task {}: cannot record its progress: {}", taskId, e.toString());
-                closeStream(taskId, null);
+                closeStream(taskId);
             } finally {
                 active.remove(taskId);
                 slots.release();
@@ -656,18 +656,32 @@ final class ChartAgent implements RequestHandler, AutoCloseable {
     }
 
     private EventStream openStream(String taskId) {
-        EventStream stream = new EventStream(delivery, () -> closeStream(taskId, null));
+        EventStream stream = new EventStream(delivery, cancelled -> dropStream(taskId, cancelled));
         synchronized (streams) {
             streams.computeIfAbsent(taskId, k -> new CopyOnWriteArrayList<>()).add(stream);
         }
         return stream;
     }
 
-    private void closeStream(String taskId, EventStream only) {
+    /** Ends every stream of a task. */
+    private void closeStream(String taskId) {
         synchronized (streams) {
-            List<EventStream> open = only == null ? streams.remove(taskId) : null;
+            List<EventStream> open = streams.remove(taskId);
             if (open != null) {
                 open.forEach(EventStream::end);
+            }
+        }
+    }
+
+    /** Stops feeding one stream whose subscriber went away; the task's other streams go on. */
+    private void dropStream(String taskId, EventStream stream) {
+        synchronized (streams) {
+            List<EventStream> open = streams.get(taskId);
+            if (open != null) {
+                open.remove(stream);
+                if (open.isEmpty()) {
+                    streams.remove(taskId);
+                }
             }
         }
     }

@@ -6,6 +6,7 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * The events of one stream ({@code message/stream}, {@code tasks/resubscribe}) as a {@link Flow.Publisher} for
@@ -18,7 +19,7 @@ final class EventStream implements Flow.Publisher<StreamingEventKind> {
 
     private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final Executor delivery;
-    private final Runnable onCancel;
+    private final Consumer<EventStream> onCancel;
     private final AtomicBoolean subscribed = new AtomicBoolean();
     private final Object demandLock = new Object();
     private long demand;
@@ -26,9 +27,9 @@ final class EventStream implements Flow.Publisher<StreamingEventKind> {
 
     /**
      * @param delivery where the subscriber is called
-     * @param onCancel run once when the subscriber cancels (to stop feeding this stream)
+     * @param onCancel called once with this stream when the subscriber cancels (to stop feeding it)
      */
-    EventStream(Executor delivery, Runnable onCancel) {
+    EventStream(Executor delivery, Consumer<EventStream> onCancel) {
         this.delivery = delivery;
         this.onCancel = onCancel;
     }
@@ -71,7 +72,7 @@ final class EventStream implements Flow.Publisher<StreamingEventKind> {
             public void cancel() {
                 if (!cancelled) {
                     cancelled = true;
-                    onCancel.run();
+                    onCancel.accept(EventStream.this);
                     synchronized (demandLock) {
                         demandLock.notifyAll();
                     }
@@ -84,23 +85,22 @@ final class EventStream implements Flow.Publisher<StreamingEventKind> {
     private void deliver(Flow.Subscriber<? super StreamingEventKind> subscriber) {
         try {
             while (!cancelled) {
-                synchronized (demandLock) {
-                    while (demand == 0 && !cancelled) {
-                        demandLock.wait(1000);
-                    }
-                }
-                if (cancelled) {
-                    return;
-                }
                 Object item = queue.poll(1, TimeUnit.SECONDS);
                 if (item == null) {
                     continue;
                 }
                 if (item == END) {
+                    // Completion needs no demand.
                     subscriber.onComplete();
                     return;
                 }
                 synchronized (demandLock) {
+                    while (demand == 0 && !cancelled) {
+                        demandLock.wait(1000);
+                    }
+                    if (cancelled) {
+                        return;
+                    }
                     if (demand != Long.MAX_VALUE) {
                         demand--;
                     }
