@@ -391,7 +391,14 @@ final class ChartAgent implements RequestHandler, AutoCloseable {
             throw e;
         }
         Decision d = decision;
-        return new Prepared(task, new Job(taskId, working, () -> finished(pipelineFor(taskId).resume(runId, d))));
+        return new Prepared(task, new Job(taskId, working, () -> {
+            Outcome outcome = finished(pipelineFor(taskId).resume(runId, d));
+            // The person stopped it: in A2A terms the task was canceled, not failed.
+            return d instanceof Decision.Abort && outcome.state() == TaskState.FAILED
+                    ? new Outcome(TaskState.CANCELED, List.of(new TextPart("Aborted as asked; nothing was written.")), List.of(),
+                    outcome.metadata())
+                    : outcome;
+        }));
     }
 
     /**

@@ -169,6 +169,21 @@ class A2aServerIT {
     }
 
     @Test
+    @DisplayName("'reject: <feedback>' at the generation review re-plans with the feedback and asks again")
+    void rejectReplans() throws Exception {
+        Task task = client.send("Create a Helm chart for nginx");
+        assertThat(Tasks.statusText(task)).contains("replicas: 1");
+        task = client.reply(task, "reject: use 3 replicas");
+        assertThat(task.getStatus().state()).isEqualTo(TaskState.INPUT_REQUIRED);
+        assertThat(Tasks.statusData(task)).containsEntry("gate", "generation_review");
+        assertThat((String) Tasks.statusData(task).get("summary")).contains("replicas: 3");
+        task = client.reply(task, "abort");
+        assertThat(task.getStatus().state()).isEqualTo(TaskState.CANCELED);
+        assertThat(Tasks.statusText(task)).contains("Aborted").contains("nothing was written");
+        assertThat(dir.resolve("charts").resolve(task.getId())).doesNotExist();
+    }
+
+    @Test
     @DisplayName("message/stream sends the task, working, then input-required as the final event")
     void streams() throws Exception {
         List<ClientEvent> events = client.stream(SdkClient.message(null, null, List.of(new TextPart("make a chart for our app"))));
