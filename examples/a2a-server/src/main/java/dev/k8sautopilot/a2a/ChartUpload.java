@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 /**
  * A chart sent by a client as file parts (to validate or repair): each part's name is the file's chart-relative
  * path ({@code Chart.yaml}, {@code templates/deployment.yaml}; a common {@code NAME/} prefix is dropped) and its
- * bytes the content. Paths are checked like every chart path ({@link ChartFiles#checkPath}); they only ever name
+ * bytes the content; or one part holding the packaged chart ({@code NAME-VERSION.tgz}, as {@code helm package}
+ * writes it), read in memory. Paths are checked like every chart path ({@link ChartFiles#checkPath}); they only ever name
  * files inside a directory the server chose. Files by URI are refused: the server fetches nothing and reads no
  * client path. Stateless.
  */
@@ -48,27 +49,23 @@ final class ChartUpload {
             if (name.isEmpty()) {
                 throw new InvalidParamsError("a file part has no name (fix: name each file by its path in the chart, e.g. templates/service.yaml)");
             }
-            if (name.toLowerCase(Locale.ROOT).endsWith(".tgz") || name.toLowerCase(Locale.ROOT).endsWith(".tar.gz")) {
-                throw new InvalidParamsError("file part '" + name + "' is an archive (fix: send the chart's files, one file part each,"
-                        + " named by its path in the chart)");
-            }
             byte[] bytes;
             try {
                 bytes = java.util.Base64.getDecoder().decode(f.bytes() == null ? "" : f.bytes().strip());
             } catch (IllegalArgumentException e) {
                 throw new InvalidParamsError("file part '" + name + "' is not valid base64 (fix: encode the content with base64)");
             }
-            String text;
-            try {
-                text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-            } catch (CharacterCodingException e) {
-                throw new InvalidParamsError("file part '" + name + "' is not UTF-8 text (fix: send the chart's text files only)");
-            }
-            try {
-                files.put(ChartFiles.checkPath(name), text);
-            } catch (SpecException e) {
-                throw new InvalidParamsError("file part '" + name + "': " + e.getMessage());
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (lower.endsWith(".tgz") || lower.endsWith(".tar.gz")) {
+                if (parts.size() != 1) {
+                    throw new InvalidParamsError("file part '" + name + "' is an archive among other files (fix: send the packaged"
+                            + " chart alone, or the chart's files without it)");
+                }
+                for (Map.Entry<String, byte[]> entry : TarGz.read(name, bytes).entrySet()) {
+                    put(files, entry.getKey(), entry.getValue());
+                }
+            } else {
+                put(files, name, bytes);
             }
         }
         files = withoutCommonDirectory(files);
@@ -83,6 +80,21 @@ final class ChartUpload {
             return new ChartFiles(name, files);
         } catch (SpecException e) {
             throw new InvalidParamsError(e.getMessage());
+        }
+    }
+
+    private static void put(Map<String, String> files, String name, byte[] bytes) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new InvalidParamsError("file '" + name + "' is not UTF-8 text (fix: send the chart's text files only)");
+        }
+        try {
+            files.put(ChartFiles.checkPath(name), text);
+        } catch (SpecException e) {
+            throw new InvalidParamsError("file '" + name + "': " + e.getMessage());
         }
     }
 

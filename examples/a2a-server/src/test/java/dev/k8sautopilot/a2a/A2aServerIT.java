@@ -232,6 +232,18 @@ class A2aServerIT {
     }
 
     @Test
+    @DisplayName("the packaged chart (.tgz from the chart-package artifact) is validated too")
+    void validatesPackagedChart() throws Exception {
+        Task generated = approveReview(client.send("Create a Helm chart for nginx"));
+        FileWithBytes tgz = (FileWithBytes) ((FilePart) Tasks.artifact(generated, ChartArtifacts.PACKAGE).orElseThrow().parts().get(0)).getFile();
+        Task task = client.send(SdkClient.message(null, null, List.of(new TextPart("Validate this chart"),
+                new FilePart(new FileWithBytes("application/gzip", tgz.name(), tgz.bytes())))));
+        assertThat(task.getStatus().state()).as(Tasks.statusText(task)).isEqualTo(TaskState.COMPLETED);
+        assertThat(Tasks.statusText(task)).startsWith("Chart nginx passed validation");
+        assertThat(Tasks.report(task)).containsEntry("passed", true);
+    }
+
+    @Test
     @DisplayName("a broken chart sent with 'repair' is healed after approval and comes back as artifacts")
     void repairs() throws Exception {
         Task generated = approveReview(client.send("Create a Helm chart for nginx"));
