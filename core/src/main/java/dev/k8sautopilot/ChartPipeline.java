@@ -8,6 +8,7 @@ import dev.k8sautopilot.hitl.Decision;
 import dev.k8sautopilot.hitl.Gate;
 import dev.k8sautopilot.internal.ChartWriter;
 import dev.k8sautopilot.internal.Diffs;
+import dev.k8sautopilot.internal.HealPolicy;
 import dev.k8sautopilot.internal.Json;
 import dev.k8sautopilot.internal.MeteredChatModel;
 import dev.k8sautopilot.internal.Redactor;
@@ -395,10 +396,12 @@ public final class ChartPipeline {
                     break;
                 }
                 ValidationReport after = timed(Stage.VALIDATE, () -> v.validate(healed.files(), validationOptions));
-                boolean kept = after.weight() < beforeReport.weight();
+                HealPolicy.Verdict verdict = HealPolicy.standard().judge(before, beforeReport, healed.files(), after);
+                boolean kept = verdict.kept();
                 notifyHealing(r, healed.applied(), beforeReport.count(Severity.ERROR),
                         (kept ? after : beforeReport).count(Severity.ERROR), kept);
                 if (!kept) {
+                    report = HealPolicy.withRejection(beforeReport, healed.applied(), verdict);
                     break;
                 }
                 files = healed.files();
