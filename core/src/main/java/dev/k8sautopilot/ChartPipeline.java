@@ -18,6 +18,7 @@ import dev.k8sautopilot.model.ChartFiles;
 import dev.k8sautopilot.model.ChartPlan;
 import dev.k8sautopilot.model.ChartRequest;
 import dev.k8sautopilot.model.ChartSpec;
+import dev.k8sautopilot.model.ChartExistsException;
 import dev.k8sautopilot.model.ChartWriteException;
 import dev.k8sautopilot.model.EnvVar;
 import dev.k8sautopilot.model.PlanOutcome;
@@ -47,6 +48,7 @@ import dev.langchain4j.model.chat.ChatModel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
@@ -346,6 +348,8 @@ public final class ChartPipeline {
                     }
                     save();
                 }
+            } catch (ChartExistsException e) {
+                return fail(Stage.WRITE.key(), e.getMessage(), RunResult.Failed.Kind.CHART_EXISTS);
             } catch (SpecException | ChartWriteException e) {
                 return fail(state.stage().toLowerCase(), e.getMessage());
             } catch (CheckpointConflictException e) {
@@ -358,6 +362,11 @@ public final class ChartPipeline {
                     new PlanningContext(plannerModel.map(m -> new MeteredChatModel(m, meter, Stage.PLAN.key())),
                             validationOptions.kubeVersion())));
             if (outcome instanceof PlanOutcome.Planned p) {
+                // The chart name is known now: refuse an existing directory before generating and validating for nothing.
+                Path target = Path.of(state.outputDirectory()).resolve(p.plan().spec().name());
+                if (writeMode == WriteMode.FAIL_IF_EXISTS && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new ChartExistsException(target);
+                }
                 state = state.withPlan(p.plan()).at(gates.get(Gate.PLANNING_REVIEW) ? Gate.PLANNING_REVIEW.name() : GENERATE);
             } else if (outcome instanceof PlanOutcome.NeedsInput n) {
                 state = state.withQuestions(n.questions()).at(Gate.CLARIFICATION.name());
@@ -489,7 +498,7 @@ public final class ChartPipeline {
                 for (Question q : state.questions()) {
                     if (q.defaultValue().isEmpty()) {
                         return Optional.of(fail("clarification", "question '" + q.field() + "' has no default and was not answered"
-                                + " (fix: answer it, e.g. --answer " + q.field() + "=...)"));
+                                + " (fix: answer it with a Decision.answer for '" + q.field() + "')"));
                     }
                     defaults.put(q.field(), q.defaultValue().get());
                 }
@@ -539,10 +548,14 @@ public final class ChartPipeline {
         }
 
         private RunResult fail(String stage, String reason) {
+            return fail(stage, reason, RunResult.Failed.Kind.ERROR);
+        }
+
+        private RunResult fail(String stage, String reason, RunResult.Failed.Kind kind) {
             state = state.failed(reason);
             save();
             return end(new RunResult.Failed(state.runId(), stage, reason, state.report(), Optional.ofNullable(state.plan()),
-                    usage()));
+                    usage(), kind));
         }
 
         private RunResult end(RunResult result) {

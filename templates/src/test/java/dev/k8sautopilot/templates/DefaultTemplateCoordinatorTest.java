@@ -52,7 +52,7 @@ class DefaultTemplateCoordinatorTest {
 
     @ParameterizedTest
     @MethodSource("specs")
-    @DisplayName("every chart has the QUALITY §1 files and .helmignore lists .k8s-autopilot/")
+    @DisplayName("every chart has the files of docs/quality.md §1 and .helmignore lists .k8s-autopilot/")
     void requiredFiles(ChartSpec spec) {
         ChartFiles files = HelmSupport.generate(spec);
         assertThat(files.paths()).contains("Chart.yaml", "values.yaml", "values.schema.json", "templates/_helpers.tpl",

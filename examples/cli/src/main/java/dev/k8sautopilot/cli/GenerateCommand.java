@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
                 "  k8s-autopilot generate \"Create a Helm chart for nginx\" --output charts --yes",
                 "  k8s-autopilot generate --spec web.yaml --output charts --yes --json",
                 "  k8s-autopilot generate \"chart for our billing service\" --answer image=ghcr.io/acme/billing:1.2.0 -o charts -y",
-                "", "Exit codes: 0 chart passed validation, 1 it did not, 2 bad input, 3 stopped to ask."})
+                "", "Exit codes: 0 chart passed validation, 1 it did not, 2 bad input, 3 stopped to ask,",
+                "4 the chart directory exists already (use --force or --update)."})
 final class GenerateCommand implements Callable<Integer> {
 
     @Spec
@@ -62,8 +63,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if ((request == null || request.isBlank()) && specFile == null) {
-            spec.commandLine().getErr().println("error: give a REQUEST or --spec FILE (see: k8s-autopilot generate --help)");
-            return Main.USAGE;
+            return Errors.report(spec.commandLine(), options.json, Main.USAGE,
+                    "give a REQUEST or --spec FILE (see: k8s-autopilot generate --help)");
         }
         Optional<ChartSpec> chartSpec = specFile == null ? Optional.empty() : Optional.of(ChartSpecs.read(specFile));
         ChartRequest chartRequest = new ChartRequest(request == null ? "" : request, chartSpec, answers, List.of());
