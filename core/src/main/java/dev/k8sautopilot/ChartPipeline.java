@@ -570,8 +570,10 @@ public final class ChartPipeline {
         }
 
         void save() {
+            // A finished run's chart is on disk (chartDirectory): keeping its files here too would store it twice.
+            ChartFiles files = state.stage().equals(DONE) ? null : state.files();
             RunState persisted = redact(new RunState(state.schemaVersion(), state.runId(), state.mode(), state.stage(),
-                    state.request(), state.plan(), state.files(), state.report(), state.questions(), state.outputDirectory(),
+                    state.request(), state.plan(), files, state.report(), state.questions(), state.outputDirectory(),
                     state.healRounds(), state.healLog(), usage(), state.failure(), state.chartDirectory()));
             String json = Json.write(persisted);
             long now = System.currentTimeMillis();

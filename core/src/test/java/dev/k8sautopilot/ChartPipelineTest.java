@@ -132,6 +132,17 @@ class ChartPipelineTest {
         }
 
         @Test
+        @DisplayName("a finished run's checkpoint keeps no copy of the chart it wrote (the chart is on disk)")
+        void finishedRunStoresNoFiles(@TempDir Path out) {
+            MemoryCheckpointer store = new MemoryCheckpointer();
+            RunResult r = pipeline(out).checkpointer(store).build().run(ChartRequest.of(SPEC));
+            assertThat(r).isInstanceOf(RunResult.Completed.class);
+            Checkpoint last = store.load(r.runId()).orElseThrow();
+            assertThat(last.stage()).isEqualTo("DONE");
+            assertThat(last.state()).contains("\"files\":null").doesNotContain("Chart.yaml");
+        }
+
+        @Test
         void resultsPrintShort(@TempDir Path out) {
             RunResult r = pipeline(out).build().run(ChartRequest.of(SPEC));
             assertThat(r).isInstanceOf(RunResult.Completed.class);
