@@ -81,7 +81,8 @@ class DefaultTemplateCoordinatorTest {
         long rows = files.get("README.md").orElseThrow().lines().filter(l -> l.startsWith("| `")).count();
         ValuesModel.Builder model = ValuesModel.builder();
         ChartValues.contribute(spec, model);
-        assertThat(params).isEqualTo(rows).isEqualTo(model.build().leaves().size());
+        // One @param line and one README row per readme-generator key path of each leaf.
+        assertThat(params).isEqualTo(rows).isEqualTo(model.build().leaves().stream().mapToLong(l -> l.parameters().size()).sum());
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.marcnuri.helm.Helm;
 import dev.k8sautopilot.model.ChartFiles;
 import dev.k8sautopilot.model.Finding;
 import dev.k8sautopilot.model.LayerTiming;
+import dev.k8sautopilot.model.Severity;
 import dev.k8sautopilot.model.ValidationOptions;
 import dev.k8sautopilot.model.ValidationReport;
 import dev.k8sautopilot.spi.Validator;
@@ -86,6 +87,29 @@ class DefaultValidatorTest {
             assertThat(outcome.after().score().getAsInt()).isGreaterThan(outcome.before().score().getAsInt());
             assertThat(outcome.files().get("values.yaml").orElseThrow())
                     .as("comments of values.yaml survive").contains("# Default values for hc.");
+        }
+    }
+
+    @Nested
+    @DisplayName("one root cause, one finding")
+    class RootCause {
+
+        @Test
+        @DisplayName("a value of the wrong type is one schema finding, not echoes from lint, every render and every scenario")
+        void schemaViolationOnce() {
+            ChartFiles files = TestCharts.replace(TestCharts.webapp(), "values.yaml", "replicaCount: 2", "replicaCount: abc");
+            ValidationReport report = validator.validate(files, ValidationOptions.defaults());
+            assertThat(report.findings()).as(report.format())
+                    .filteredOn(f -> f.severity() == Severity.ERROR)
+                    .singleElement()
+                    .satisfies(f -> {
+                        assertThat(f.ruleId()).isEqualTo("values-schema-violation");
+                        assertThat(f.file()).isEqualTo("values.yaml");
+                        assertThat(f.message()).contains("replicaCount");
+                    });
+            assertThat(report.findings()).as(report.format())
+                    .noneSatisfy(f -> assertThat(f.message()).contains("specifications of the schema"))
+                    .noneSatisfy(f -> assertThat(f.message()).startsWith("- at"));
         }
     }
 
