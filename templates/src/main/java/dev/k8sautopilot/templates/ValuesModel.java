@@ -231,7 +231,8 @@ public final class ValuesModel {
      *
      * @param name        the dotted key path, e.g. {@code updateStrategy.type} or {@code configuration.env[0].name}
      * @param modifier    {@code array} or {@code object} for an empty list or map (its future items need no
-     *                    metadata of their own), otherwise empty
+     *                    metadata of their own), {@code default: see values.yaml} for a value that cannot be shown in
+     *                    a table cell (line breaks, {@code |} or backquotes), otherwise empty
      * @param description one line of text
      * @param value       the default as the README shows it: strings raw ({@code ""} when empty), lists and maps
      *                    as compact JSON
@@ -329,6 +330,12 @@ public final class ValuesModel {
             }
             List<Parameter> out = new ArrayList<>();
             expand(path, defaultValue, out);
+            // The readme-generator cannot take a modifier on a list item's key (it skips the whole list then, and
+            // reports the item as unknown): such a leaf is documented as one entry pointing at values.yaml.
+            if (out.stream().anyMatch(p -> p.modifier().isPresent() && p.name().contains("["))) {
+                String type = defaultValue instanceof List<?> ? "array" : "object";
+                return List.of(new Parameter(path, Optional.of(type + ", default: " + SEE_VALUES), description, SEE_VALUES));
+            }
             return out;
         }
 
@@ -344,9 +351,18 @@ public final class ValuesModel {
                 String part = name.substring(path.length());
                 String text = out.isEmpty() ? description
                         : description + " (" + (part.startsWith(".") ? part.substring(1) : part) + ")";
-                out.add(new Parameter(name, Optional.empty(), text, readmeValue(value)));
+                String shown = readmeValue(value);
+                if (shown.chars().anyMatch(c -> c == '\n' || c == '\r' || c == '|' || c == '`')) {
+                    // The value would break the table row (the readme-generator writes values unescaped): the README
+                    // points at values.yaml instead, through the tool's own "default:" modifier.
+                    out.add(new Parameter(name, Optional.of("default: " + SEE_VALUES), text, SEE_VALUES));
+                } else {
+                    out.add(new Parameter(name, Optional.empty(), text, shown));
+                }
             }
         }
+
+        private static final String SEE_VALUES = "see values.yaml";
 
         /** The value as the README shows it (the readme-generator's rendering: JavaScript strings and JSON). */
         private static String readmeValue(Object value) {

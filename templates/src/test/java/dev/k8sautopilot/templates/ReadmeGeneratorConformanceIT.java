@@ -44,6 +44,17 @@ class ReadmeGeneratorConformanceIT {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    @DisplayName("values that cannot stand in a table cell (line breaks, pipes, backquotes) still pass, README unchanged")
+    void valuesThatBreakTableCells(@TempDir Path dir) throws Exception {
+        Path tool = ExternalTools.readmeGenerator();
+        ChartSpec spec = TestSpecs.webApp().toBuilder().description("pipes | and `ticks`")
+                .env(List.of(new dev.k8sautopilot.model.EnvVar("BANNER", "line 1\nline 2 | `x`"),
+                        new dev.k8sautopilot.model.EnvVar("PLAIN", "ok"))).build();
+        ChartFiles files = HelmSupport.generate(spec);
+        check(tool, dir, files.get("values.yaml").orElseThrow(), files.get("README.md").orElseThrow());
+    }
+
     /** Runs the tool on a values.yaml and README pair; no errors, README unchanged. */
     private static void check(Path tool, Path dir, String values, String readme) throws Exception {
         Files.createDirectories(dir);

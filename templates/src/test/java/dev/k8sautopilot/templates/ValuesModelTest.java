@@ -75,6 +75,23 @@ class ValuesModelTest {
         }
 
         @Test
+        @DisplayName("a value that would break the table row is shown as 'see values.yaml' through the default: modifier")
+        void unprintableValues() {
+            for (String v : List.of("a\nb", "a|b", "a`b")) {
+                ValuesModel.Parameter p = ValuesModel.Leaf.of("x", v, "X").parameters().get(0);
+                assertThat(p.modifier()).contains("default: see values.yaml");
+                assertThat(p.value()).isEqualTo("see values.yaml");
+            }
+            assertThat(ValuesModel.Leaf.of("x", "plain: text", "X").parameters().get(0).modifier()).isEmpty();
+            // On a list item the tool cannot take a modifier: the whole list is one entry.
+            assertThat(ValuesModel.Leaf.of("x", List.of(Map.of("name", "A", "value", "p|q")), "X").parameters())
+                    .singleElement().satisfies(p -> {
+                        assertThat(p.name()).isEqualTo("x");
+                        assertThat(p.modifier()).contains("array, default: see values.yaml");
+                    });
+        }
+
+        @Test
         @DisplayName("descriptions stay one table cell: no pipe, no leading bracket the tool would read as a modifier")
         void descriptions() {
             assertThat(ValuesModel.Leaf.of("x", "", "[beta] a | b\nc").description()).isEqualTo("(beta] a / b c");
