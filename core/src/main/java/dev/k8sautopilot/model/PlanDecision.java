@@ -53,7 +53,7 @@ public record PlanDecision(String topic, String choice, String reason, ValueSour
         return new PlanDecision(topic, choice, reason, source, Outcome.DROPPED);
     }
 
-    /** True when the value reached the chart (derived from {@link #outcome()}, so not a JSON property of its own). */
+    /** True when the value reached the chart (derived from {@link #outcome()}, so not written to checkpoints). */
     @JsonIgnore
     public boolean isApplied() {
         return outcome == Outcome.APPLIED;

@@ -156,6 +156,8 @@ final class KubernetesLayer implements Layer {
             }
         } else if (o.group().equals("traefik.io") || o.group().equals("traefik.containo.us")) {
             out.addAll(TraefikChecks.check(o, label));
+        } else if (ArgoCdChecks.applies(o)) {
+            out.addAll(ArgoCdChecks.check(o, label));
         } else if (o.apiVersion().equals("monitoring.coreos.com/v1") && o.kind().equals("ServiceMonitor")) {
             out.addAll(TraefikChecks.serviceMonitor(o, label));
         } else if (!DeprecationLayer.isKnownRemoved(o.apiVersion(), o.kind())) {
@@ -184,7 +186,8 @@ final class KubernetesLayer implements Layer {
         }
         try {
             // Typed read: numbers, booleans, quantities and int-or-string fields must parse.
-            io.kubernetes.client.openapi.JSON.getGson().fromJson(json, model);
+            // ModelGson reads like the client's JSON.getGson() without loading every model class of the API.
+            ModelGson.forModel(model).fromJson(json, model);
         } catch (RuntimeException e) {
             return Optional.of("a field has the wrong type: " + shorten(Rendering.firstLine(e.getMessage())));
         }

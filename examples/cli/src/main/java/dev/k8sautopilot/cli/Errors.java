@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.k8sautopilot.model.ChartExistsException;
+import dev.k8sautopilot.llm.MissingApiKeyException;
 import dev.k8sautopilot.model.ChartWriteException;
 import dev.k8sautopilot.model.SpecException;
 import java.io.PrintWriter;
@@ -84,7 +85,8 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
         if (ex instanceof ChartExistsException) {
             return Main.EXISTS;
         }
-        if (ex instanceof SpecException || ex instanceof IllegalArgumentException || ex instanceof ChartWriteException) {
+        if (ex instanceof SpecException || ex instanceof IllegalArgumentException || ex instanceof ChartWriteException
+                || ex instanceof MissingApiKeyException) {
             return Main.USAGE;
         }
         return Main.INVALID;

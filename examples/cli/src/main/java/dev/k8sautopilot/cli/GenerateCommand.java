@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
                 "  k8s-autopilot generate \"Create a Helm chart for nginx\" --output charts --yes",
                 "  k8s-autopilot generate --spec web.yaml --output charts --yes --json",
                 "  k8s-autopilot generate \"chart for our billing service\" --answer image=ghcr.io/acme/billing:1.2.0 -o charts -y",
+                "  k8s-autopilot generate --spec web.yaml -o charts -y --argocd --argocd-oci oci://registry.example.com/charts",
                 "", "Exit codes: 0 chart passed validation, 1 it did not, 2 bad input, 3 stopped to ask,",
                 "4 the chart directory exists already (use --force or --update)."})
 final class GenerateCommand implements Callable<Integer> {
@@ -60,11 +61,18 @@ final class GenerateCommand implements Callable<Integer> {
     @Mixin
     PipelineOptions options;
 
+    @Mixin
+    ArgoCdOptions argocd;
+
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         if ((request == null || request.isBlank()) && specFile == null) {
             return Errors.report(spec.commandLine(), options.json, Main.USAGE,
                     "give a REQUEST or --spec FILE (see: k8s-autopilot generate --help)");
+        }
+        Optional<String> argocdProblem = argocd.problem();
+        if (argocdProblem.isPresent()) {
+            return Errors.report(spec.commandLine(), options.json, Main.USAGE, argocdProblem.get());
         }
         Optional<ChartSpec> chartSpec = specFile == null ? Optional.empty() : Optional.of(ChartSpecs.read(specFile));
         ChartRequest chartRequest = new ChartRequest(request == null ? "" : request, chartSpec, answers, List.of());
@@ -74,6 +82,10 @@ final class GenerateCommand implements Callable<Integer> {
                 .writeMode(mode)
                 .build();
         RunResult result = pipeline.run(chartRequest);
-        return new ResultPrinter(spec.commandLine().getOut(), spec.commandLine().getErr(), options.json).print(result);
+        Map<String, Object> extra = new LinkedHashMap<>();
+        if (argocd.enabled && result instanceof RunResult.Completed done && done.passed()) {
+            extra.put("argocd", argocd.write(done.plan().spec(), output));
+        }
+        return new ResultPrinter(spec.commandLine().getOut(), spec.commandLine().getErr(), options.json).print(result, extra);
     }
 }

@@ -1,6 +1,7 @@
 package dev.k8sautopilot.cli;
 
 import dev.k8sautopilot.RunResult;
+import dev.k8sautopilot.llm.LlmPlanner;
 import dev.k8sautopilot.model.ChartPlan;
 import dev.k8sautopilot.model.Finding;
 import dev.k8sautopilot.model.PlanDecision;
@@ -31,6 +32,12 @@ final class ResultPrinter {
 
     /** Prints a run result and returns the exit code. */
     int print(RunResult result) {
+        return print(result, Map.of());
+    }
+
+    /** Prints a run result with what a command added (e.g. Argo CD files) and returns the exit code. */
+    @SuppressWarnings("unchecked")
+    int print(RunResult result, Map<String, Object> extra) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("runId", result.runId());
         int code;
@@ -46,6 +53,7 @@ final class ResultPrinter {
             doc.put("keptUserEdits", c.keptUserEdits());
             code = c.passed() ? Main.OK : Main.INVALID;
             if (!json) {
+                printModelWarnings(c.plan());
                 err.print(c.report().format());
                 if (!c.keptUserEdits().isEmpty()) {
                     err.println("kept your edits in: " + String.join(", ", c.keptUserEdits())
@@ -81,6 +89,7 @@ final class ResultPrinter {
                 default -> Main.INVALID;
             };
             if (!json) {
+                f.plan().ifPresent(this::printModelWarnings);
                 if (!f.report().findings().isEmpty()) {
                     err.print(f.report().format());
                 }
@@ -88,6 +97,15 @@ final class ResultPrinter {
             }
         }
         doc.put("exitCode", code);
+        doc.putAll(extra);
+        if (!json && extra.get("argocd") instanceof Map<?, ?> argo) {
+            for (Object file : (List<Object>) argo.get("files")) {
+                out.println("argocd manifest written: " + file);
+            }
+            for (Object problem : (List<Object>) argo.get("findings")) {
+                err.println("  " + problem);
+            }
+        }
         doc.put("usage", usage(result.usage()));
         if (json) {
             printJson(doc);
@@ -107,6 +125,22 @@ final class ResultPrinter {
             return reason + " (CLI: k8s-autopilot resume " + f.runId() + " --answer FIELD=VALUE)";
         }
         return reason;
+    }
+
+    /**
+     * One line per change made to a language model's answer (a value dropped as ungrounded or invalid, a
+     * fallback to the rules): shown in normal output, not only with {@code --json}, so that {@code --yes}
+     * never hides what the model proposed and the chart does not contain.
+     */
+    private void printModelWarnings(ChartPlan plan) {
+        if (plan == null) {
+            return;
+        }
+        for (String w : plan.warnings()) {
+            if (w.startsWith(LlmPlanner.WARNING_PREFIX)) {
+                err.println("warning: " + w);
+            }
+        }
     }
 
     /** Prints a bare validation report; returns 0 when it passed, 1 otherwise. */

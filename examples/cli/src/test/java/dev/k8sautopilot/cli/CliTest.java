@@ -32,6 +32,37 @@ class CliTest {
     }
 
     @Nested
+    @DisplayName("start-up")
+    class StartUp {
+        @Test
+        @DisplayName("a subcommand run builds only that subcommand; help, no command or an unknown one get all of them")
+        void onlyTheCommandThatRuns() {
+            assertThat(Main.commandLine("generate", "x", "--output", "o").getSubcommands()).containsOnlyKeys("generate");
+            assertThat(Main.commandLine("runs").getSubcommands()).containsOnlyKeys("runs");
+            for (String[] args : new String[][] {{}, {"--help"}, {"help", "generate"}, {"genrate"}, {"--version"}}) {
+                assertThat(Main.commandLine(args).getSubcommands()).containsOnlyKeys("generate", "validate", "repair", "render",
+                        "resume", "runs", "package", "push", "help");
+            }
+        }
+
+        @Test
+        @DisplayName("the subcommand's help and errors are the same as with every subcommand built")
+        void sameHelpAndErrors() {
+            for (String name : java.util.List.of("generate", "validate", "repair", "render", "resume", "runs", "package", "push")) {
+                assertThat(Main.commandLine(name).getSubcommands().get(name).getUsageMessage())
+                        .isEqualTo(Main.commandLine().getSubcommands().get(name).getUsageMessage());
+            }
+            Outcome o = cli("generate", "--output");
+            assertThat(o.code()).isEqualTo(Main.USAGE);
+            assertThat(o.err()).startsWith("error: ").contains("(see: k8s-autopilot generate --help)");
+            Outcome all = cli("help", "generate");
+            assertThat(all.code()).isZero();
+            assertThat(all.out()).isEqualTo(cli("generate", "--help").out());
+            assertThat(cli("--help").out()).contains("generate", "validate", "repair", "render", "resume", "runs");
+        }
+    }
+
+    @Nested
     @DisplayName("generate")
     class Generate {
         @Test
