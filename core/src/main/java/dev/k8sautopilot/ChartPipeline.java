@@ -8,6 +8,7 @@ import dev.k8sautopilot.hitl.Decision;
 import dev.k8sautopilot.hitl.Gate;
 import dev.k8sautopilot.internal.ChartWriter;
 import dev.k8sautopilot.internal.Diffs;
+import dev.k8sautopilot.internal.HealPolicy;
 import dev.k8sautopilot.internal.Json;
 import dev.k8sautopilot.internal.MeteredChatModel;
 import dev.k8sautopilot.internal.Redactor;
@@ -15,15 +16,18 @@ import dev.k8sautopilot.internal.RunState;
 import dev.k8sautopilot.internal.ServiceProviders;
 import dev.k8sautopilot.internal.UsageMeter;
 import dev.k8sautopilot.model.ChartFiles;
+import dev.k8sautopilot.model.ChartIntent;
 import dev.k8sautopilot.model.ChartPlan;
 import dev.k8sautopilot.model.ChartRequest;
 import dev.k8sautopilot.model.ChartSpec;
 import dev.k8sautopilot.model.ChartExistsException;
 import dev.k8sautopilot.model.ChartWriteException;
 import dev.k8sautopilot.model.EnvVar;
+import dev.k8sautopilot.model.IntentField;
 import dev.k8sautopilot.model.PlanOutcome;
 import dev.k8sautopilot.model.Question;
 import dev.k8sautopilot.model.Severity;
+import dev.k8sautopilot.model.Sourced;
 import dev.k8sautopilot.model.SpecException;
 import dev.k8sautopilot.model.Usage;
 import dev.k8sautopilot.model.ValidationOptions;
@@ -401,10 +405,12 @@ public final class ChartPipeline {
                     break;
                 }
                 ValidationReport after = timed(Stage.VALIDATE, () -> v.validate(healed.files(), validationOptions));
-                boolean kept = after.weight() < beforeReport.weight();
+                HealPolicy.Verdict verdict = HealPolicy.standard().judge(before, beforeReport, healed.files(), after);
+                boolean kept = verdict.kept();
                 notifyHealing(r, healed.applied(), beforeReport.count(Severity.ERROR),
                         (kept ? after : beforeReport).count(Severity.ERROR), kept);
                 if (!kept) {
+                    report = HealPolicy.withRejection(beforeReport, healed.applied(), verdict);
                     break;
                 }
                 files = healed.files();
@@ -686,7 +692,7 @@ public final class ChartPipeline {
         Map<String, String> answers = new LinkedHashMap<>();
         r.answers().forEach((k, v) -> answers.put(k, Redactor.secretName(k) ? Redactor.MASK : Redactor.text(v)));
         ChartRequest redacted = new ChartRequest(Redactor.text(r.text()), r.spec().map(ChartPipeline::redact), answers,
-                r.feedback().stream().map(Redactor::text).toList());
+                r.feedback().stream().map(Redactor::text).toList(), r.intent().map(ChartPipeline::redact));
         ChartPlan plan = s.plan() == null ? null
                 : new ChartPlan(redact(s.plan().spec()), s.plan().decisions(), s.plan().warnings(), s.plan().planner());
         return new RunState(s.schemaVersion(), s.runId(), s.mode(), s.stage(), redacted, plan, s.files(), s.report(),
@@ -702,6 +708,17 @@ public final class ChartPipeline {
                 .map(e -> Redactor.secretName(e.name()) && !e.value().isEmpty() ? new EnvVar(e.name(), Redactor.MASK) : e)
                 .toList();
         return spec.toBuilder().env(env).build();
+    }
+
+    private static ChartIntent redact(ChartIntent intent) {
+        Optional<Sourced<List<EnvVar>>> env = intent.get(IntentField.ENV);
+        if (env.isEmpty() || env.get().value().stream().noneMatch(e -> Redactor.secretName(e.name()) && !e.value().isEmpty())) {
+            return intent;
+        }
+        List<EnvVar> masked = env.get().value().stream()
+                .map(e -> Redactor.secretName(e.name()) && !e.value().isEmpty() ? new EnvVar(e.name(), Redactor.MASK) : e)
+                .toList();
+        return intent.toBuilder().set(IntentField.ENV, masked, env.get().source()).build();
     }
 
     private static String newRunId() {

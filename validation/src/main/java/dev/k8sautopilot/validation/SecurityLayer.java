@@ -188,9 +188,15 @@ final class SecurityLayer implements Layer {
                 }
                 if (!probes.isEmpty()) {
                     // A sidecar is an opaque helper image the chart cannot know a health check for: a warning, not a gate.
-                    add(appContainer ? Severity.ERROR : Severity.WARNING, "sec-probes", o, "Probe",
-                            name + (appContainer ? "" : " (a sidecar)") + " has no " + String.join(" or ", probes),
-                            "add " + String.join(" and ", probes) + " (e.g. tcpSocket or httpGet on the named container port)");
+                    // So is a container without ports (a queue worker): no network probe can reach it, and only the app
+                    // knows an exec command that tells it is healthy.
+                    boolean portless = Maps.list(c, "ports").isEmpty();
+                    add(appContainer && !portless ? Severity.ERROR : Severity.WARNING, "sec-probes", o, "Probe",
+                            name + (appContainer ? "" : " (a sidecar)") + (portless ? " (no ports)" : "") + " has no "
+                                    + String.join(" or ", probes),
+                            portless ? "add an exec " + String.join(" and ", probes) + " that checks the worker, e.g. a command that"
+                                    + " verifies its heartbeat file"
+                                    : "add " + String.join(" and ", probes) + " (e.g. tcpSocket or httpGet on the named container port)");
                 }
             }
             probePorts(o, c, name);
@@ -226,10 +232,22 @@ final class SecurityLayer implements Layer {
             }
         }
 
+        /**
+         * True when a literal env value looks like a secret: a secret-like name, except names that point to where
+         * a secret is ({@code REDIS_PASSWORD_FILE}, {@code *_PATH}, {@code *_DIR}) and switches whose value is a
+         * yes/no flag ({@code ALLOW_EMPTY_PASSWORD=no}), as in Bitnami charts.
+         */
+        static boolean holdsSecret(String envName, String value) {
+            if (!SECRET_NAME.matcher(envName).matches() || value.isEmpty()) {
+                return false;
+            }
+            return !envName.matches("(?i).*_(FILE|FILES|PATH|DIR)$") && !value.matches("(?i)yes|no|true|false|on|off");
+        }
+
         private void secretEnv(RenderedObject o, Map<String, Object> c, String name) {
             for (Map<String, Object> env : Maps.maps(c, "env")) {
                 String envName = Maps.string(env, "name");
-                if (SECRET_NAME.matcher(envName).matches() && !Maps.string(env, "value").isEmpty()) {
+                if (holdsSecret(envName, Maps.string(env, "value"))) {
                     add(Severity.ERROR, "sec-secret-env-literal", o, envName, name + " sets " + envName
                                     + " to a literal value (value not shown)",
                             "read it from a Secret with valueFrom.secretKeyRef (offer auth.existingSecret)");
