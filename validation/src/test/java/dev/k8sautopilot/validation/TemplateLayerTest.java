@@ -40,7 +40,7 @@ class TemplateLayerTest {
         Finding f = TemplateLayer.renderFailure(new Rendering.Scenario("", "YAML parse error on web/templates/deployment.yaml:"
                 + " error converting YAML to JSON: yaml: line 12: did not find expected key\nUse --debug flag to render out invalid YAML",
                 List.of(), List.of()));
-        assertThat(f.message()).doesNotContain("--debug").endsWith("did not find expected key");
+        assertThat(f.message()).doesNotContain("--debug").contains("did not find expected key");
         assertThat(f.hint()).contains("indentation").doesNotContain("--debug");
     }
 }
