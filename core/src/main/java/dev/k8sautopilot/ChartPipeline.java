@@ -20,6 +20,7 @@ import dev.k8sautopilot.model.ChartIntent;
 import dev.k8sautopilot.model.ChartPlan;
 import dev.k8sautopilot.model.ChartRequest;
 import dev.k8sautopilot.model.ChartSpec;
+import dev.k8sautopilot.model.ChartExistsException;
 import dev.k8sautopilot.model.ChartWriteException;
 import dev.k8sautopilot.model.EnvVar;
 import dev.k8sautopilot.model.IntentField;
@@ -51,6 +52,7 @@ import dev.langchain4j.model.chat.ChatModel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
@@ -350,6 +352,8 @@ public final class ChartPipeline {
                     }
                     save();
                 }
+            } catch (ChartExistsException e) {
+                return fail(Stage.WRITE.key(), e.getMessage(), RunResult.Failed.Kind.CHART_EXISTS);
             } catch (SpecException | ChartWriteException e) {
                 return fail(state.stage().toLowerCase(), e.getMessage());
             } catch (CheckpointConflictException e) {
@@ -362,6 +366,11 @@ public final class ChartPipeline {
                     new PlanningContext(plannerModel.map(m -> new MeteredChatModel(m, meter, Stage.PLAN.key())),
                             validationOptions.kubeVersion())));
             if (outcome instanceof PlanOutcome.Planned p) {
+                // The chart name is known now: refuse an existing directory before generating and validating for nothing.
+                Path target = Path.of(state.outputDirectory()).resolve(p.plan().spec().name());
+                if (writeMode == WriteMode.FAIL_IF_EXISTS && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new ChartExistsException(target);
+                }
                 state = state.withPlan(p.plan()).at(gates.get(Gate.PLANNING_REVIEW) ? Gate.PLANNING_REVIEW.name() : GENERATE);
             } else if (outcome instanceof PlanOutcome.NeedsInput n) {
                 state = state.withQuestions(n.questions()).at(Gate.CLARIFICATION.name());
@@ -495,7 +504,7 @@ public final class ChartPipeline {
                 for (Question q : state.questions()) {
                     if (q.defaultValue().isEmpty()) {
                         return Optional.of(fail("clarification", "question '" + q.field() + "' has no default and was not answered"
-                                + " (fix: answer it, e.g. --answer " + q.field() + "=...)"));
+                                + " (fix: answer it with a Decision.answer for '" + q.field() + "')"));
                     }
                     defaults.put(q.field(), q.defaultValue().get());
                 }
@@ -545,10 +554,14 @@ public final class ChartPipeline {
         }
 
         private RunResult fail(String stage, String reason) {
+            return fail(stage, reason, RunResult.Failed.Kind.ERROR);
+        }
+
+        private RunResult fail(String stage, String reason, RunResult.Failed.Kind kind) {
             state = state.failed(reason);
             save();
             return end(new RunResult.Failed(state.runId(), stage, reason, state.report(), Optional.ofNullable(state.plan()),
-                    usage()));
+                    usage(), kind));
         }
 
         private RunResult end(RunResult result) {
@@ -563,8 +576,10 @@ public final class ChartPipeline {
         }
 
         void save() {
+            // A finished run's chart is on disk (chartDirectory): keeping its files here too would store it twice.
+            ChartFiles files = state.stage().equals(DONE) ? null : state.files();
             RunState persisted = redact(new RunState(state.schemaVersion(), state.runId(), state.mode(), state.stage(),
-                    state.request(), state.plan(), state.files(), state.report(), state.questions(), state.outputDirectory(),
+                    state.request(), state.plan(), files, state.report(), state.questions(), state.outputDirectory(),
                     state.healRounds(), state.healLog(), usage(), state.failure(), state.chartDirectory()));
             String json = Json.write(persisted);
             long now = System.currentTimeMillis();

@@ -3,6 +3,8 @@ package dev.k8sautopilot;
 import dev.k8sautopilot.hitl.ApprovalRequest;
 import dev.k8sautopilot.model.ChartFiles;
 import dev.k8sautopilot.model.ChartPlan;
+import dev.k8sautopilot.model.Question;
+import dev.k8sautopilot.model.Severity;
 import dev.k8sautopilot.model.Usage;
 import dev.k8sautopilot.model.ValidationReport;
 import java.nio.file.Path;
@@ -54,6 +56,15 @@ public sealed interface RunResult permits RunResult.Completed, RunResult.Interru
         public boolean passed() {
             return report.passed();
         }
+
+        /** A one-line summary (the files and the report are not spelled out: a chart is tens of kilobytes). */
+        @Override
+        public String toString() {
+            return "Completed[runId=" + runId + ", chartDirectory=" + chartDirectory + ", passed=" + passed()
+                    + ", errors=" + report.count(Severity.ERROR)
+                    + ", warnings=" + report.count(Severity.WARNING)
+                    + ", files=" + (files == null ? 0 : files.files().size()) + ", fixes=" + healLog.size() + "]";
+        }
     }
 
     /**
@@ -64,6 +75,13 @@ public sealed interface RunResult permits RunResult.Completed, RunResult.Interru
      * @param usage   usage so far
      */
     record Interrupted(String runId, ApprovalRequest request, Usage usage) implements RunResult {
+
+        /** A one-line summary: run id, gate and the fields asked about. */
+        @Override
+        public String toString() {
+            return "Interrupted[runId=" + runId + ", gate=" + request.gate()
+                    + ", questions=" + request.questions().stream().map(Question::field).toList() + "]";
+        }
     }
 
     /**
@@ -75,12 +93,37 @@ public sealed interface RunResult permits RunResult.Completed, RunResult.Interru
      * @param report the last validation report (empty when validation did not run)
      * @param plan   the plan, when planning had finished
      * @param usage  usage so far
+     * @param kind   what kind of failure it is ({@link Kind#ERROR} unless said otherwise)
      */
-    record Failed(String runId, String stage, String reason, ValidationReport report, Optional<ChartPlan> plan, Usage usage)
-            implements RunResult {
+    record Failed(String runId, String stage, String reason, ValidationReport report, Optional<ChartPlan> plan, Usage usage,
+                  Kind kind) implements RunResult {
         public Failed {
             report = report == null ? ValidationReport.empty() : report;
             plan = plan == null ? Optional.empty() : plan;
+            kind = kind == null ? Kind.ERROR : kind;
+        }
+
+        /** A failure of kind {@link Kind#ERROR}. */
+        public Failed(String runId, String stage, String reason, ValidationReport report, Optional<ChartPlan> plan, Usage usage) {
+            this(runId, stage, reason, report, plan, usage, Kind.ERROR);
+        }
+
+        /** A one-line summary: run id, stage, kind, reason and the number of error findings. */
+        @Override
+        public String toString() {
+            return "Failed[runId=" + runId + ", stage=" + stage + ", kind=" + kind + ", reason=" + reason
+                    + ", errors=" + report.count(Severity.ERROR) + "]";
+        }
+
+        /** What kind of failure it is, for callers that react differently (the CLI has an exit code per kind). */
+        public enum Kind {
+            /** Bad input, a failed validation, an aborted gate or any other reason in {@link #reason()}. */
+            ERROR,
+            /**
+             * The chart directory exists already and the write mode forbids replacing it; detected right after
+             * planning, before anything was generated or validated.
+             */
+            CHART_EXISTS
         }
     }
 }

@@ -121,8 +121,32 @@ class ChartPipelineTest {
             Files.writeString(out.resolve("web/Chart.yaml"), "mine");
             RunResult r = pipeline(out).build().run(ChartRequest.of(SPEC));
             assertThat(r).isInstanceOf(RunResult.Failed.class);
-            assertThat(((RunResult.Failed) r).reason()).contains("exists already");
+            RunResult.Failed failed = (RunResult.Failed) r;
+            assertThat(failed.reason()).contains("exists already").doesNotContain("--force", "CLI");
+            assertThat(failed.kind()).isEqualTo(RunResult.Failed.Kind.CHART_EXISTS);
+            assertThat(failed.stage()).isEqualTo("write");
+            // Detected right after planning: nothing was generated or validated.
+            assertThat(failed.usage().stageMillis()).doesNotContainKeys("generate", "validate");
+            assertThat(failed.report().layers()).isEmpty();
             assertThat(Files.readString(out.resolve("web/Chart.yaml"))).isEqualTo("mine");
+        }
+
+        @Test
+        @DisplayName("a finished run's checkpoint keeps no copy of the chart it wrote (the chart is on disk)")
+        void finishedRunStoresNoFiles(@TempDir Path out) {
+            MemoryCheckpointer store = new MemoryCheckpointer();
+            RunResult r = pipeline(out).checkpointer(store).build().run(ChartRequest.of(SPEC));
+            assertThat(r).isInstanceOf(RunResult.Completed.class);
+            Checkpoint last = store.load(r.runId()).orElseThrow();
+            assertThat(last.stage()).isEqualTo("DONE");
+            assertThat(last.state()).contains("\"files\":null").doesNotContain("Chart.yaml");
+        }
+
+        @Test
+        void resultsPrintShort(@TempDir Path out) {
+            RunResult r = pipeline(out).build().run(ChartRequest.of(SPEC));
+            assertThat(r).isInstanceOf(RunResult.Completed.class);
+            assertThat(r.toString()).startsWith("Completed[runId=").contains("passed=", "files=").hasSizeLessThan(400);
         }
 
         @Test

@@ -2,6 +2,7 @@ package dev.k8sautopilot.internal;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.k8sautopilot.model.ChartFiles;
+import dev.k8sautopilot.model.ChartExistsException;
 import dev.k8sautopilot.model.ChartWriteException;
 import dev.k8sautopilot.model.WriteMode;
 import dev.k8sautopilot.model.WriteResult;
@@ -47,8 +48,7 @@ public final class ChartWriter {
             throw new ChartWriteException(target + " exists and is not a directory", "remove it or choose another output directory");
         }
         if (exists && mode == WriteMode.FAIL_IF_EXISTS) {
-            throw new ChartWriteException("chart directory " + target + " exists already",
-                    "choose another output directory, or allow overwriting (CLI: --force or --update)");
+            throw new ChartExistsException(target);
         }
         Path temp = null;
         try {

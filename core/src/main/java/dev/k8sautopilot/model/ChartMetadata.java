@@ -9,7 +9,7 @@ import java.util.List;
  * @param sources     source repositories / image locations
  * @param icon        icon URL
  * @param keywords    search keywords
- * @param maintainers maintainers; default one named after the chart's owner
+ * @param maintainers maintainers; none by default (Chart.yaml leaves out what is not known: no placeholder)
  * @param license     SPDX licence id for {@code annotations.licenses}, default Apache-2.0
  */
 public record ChartMetadata(String home, List<String> sources, String icon, List<String> keywords,
@@ -21,9 +21,7 @@ public record ChartMetadata(String home, List<String> sources, String icon, List
         sources = Checks.list(sources);
         icon = icon == null ? "" : icon.strip();
         keywords = Checks.list(keywords);
-        maintainers = maintainers == null || maintainers.isEmpty()
-                ? List.of(new Maintainer("k8s-autopilot", "", "https://github.com/k8s-autopilot"))
-                : List.copyOf(maintainers);
+        maintainers = maintainers == null ? List.of() : List.copyOf(maintainers);
         license = Checks.orDefault(license, "Apache-2.0");
     }
 

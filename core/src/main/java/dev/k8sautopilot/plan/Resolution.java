@@ -1060,9 +1060,7 @@ final class Resolution {
         if (!meta.containsKey("home") && app != null && !app.home().isEmpty()) {
             meta.put("home", app.home());
         }
-        if (!meta.containsKey("sources")) {
-            meta.put("sources", List.of("https://" + image.registry() + "/" + image.repository()));
-        }
+        // No "sources" guessed from the image: a registry page is not a source repository (Chart.yaml leaves out what is not known).
         if (!meta.containsKey("keywords")) {
             List<String> kw = new ArrayList<>(source == null ? List.of(image.shortName()) : source.keywords());
             meta.put("keywords", kw);

@@ -70,9 +70,10 @@ class ChartFilesTest {
         void refusesToOverwriteAndLeavesExistingChartUntouched(@TempDir Path out) throws IOException {
             chart("web", "Chart.yaml", "v1").writeTo(out, WriteMode.FAIL_IF_EXISTS);
             assertThatThrownBy(() -> chart("web", "Chart.yaml", "v2").writeTo(out, WriteMode.FAIL_IF_EXISTS))
-                    .isInstanceOf(ChartWriteException.class)
+                    .isInstanceOf(ChartExistsException.class)
                     .hasMessageContaining("exists already")
-                    .hasMessageContaining("--force");
+                    .hasMessageContaining("WriteMode.OVERWRITE")
+                    .hasMessageNotContaining("--force");
             assertThat(Files.readString(out.resolve("web/Chart.yaml"))).isEqualTo("v1");
             assertThat(entries(out)).isEqualTo(1);
         }

@@ -46,6 +46,39 @@ class RuleBasedPlannerTest {
     }
 
     @Nested
+    @DisplayName("the defaults docs/chart-spec.md documents")
+    class DocumentedDefaults {
+
+        private ChartSpec smallest(Tier tier, dev.k8sautopilot.model.Autoscaling autoscaling) {
+            return ChartSpec.builder().name("web").image(Image.parse("nginx:1.27.3")).ports(List.of(Port.of("http", 8080)))
+                    .tier(tier).autoscaling(autoscaling).build();
+        }
+
+        @Test
+        @DisplayName("networkPolicy is on, admitting any pod outside production")
+        void networkPolicyOn() {
+            ChartSpec spec = planned(ChartRequest.of(smallest(Tier.DEV, null))).spec();
+            assertThat(spec.networkPolicy().enabled()).isTrue();
+            assertThat(spec.networkPolicy().allowExternal()).isTrue();
+            assertThat(spec.networkPolicy().allowExternalEgress()).isTrue();
+        }
+
+        @Test
+        @DisplayName("autoscaling: minReplicas max(replicas, tier floor), maxReplicas max(3 x min, 5), 80 % CPU")
+        void autoscaling() {
+            ChartSpec dev = planned(ChartRequest.of(smallest(Tier.DEV, new dev.k8sautopilot.model.Autoscaling(true, 2, 0, 0, 0)))).spec();
+            assertThat(dev.autoscaling().minReplicas()).isEqualTo(2);
+            assertThat(dev.autoscaling().maxReplicas()).isEqualTo(6);
+            assertThat(dev.autoscaling().targetCpu()).isEqualTo(80);
+            ChartSpec prod = planned(ChartRequest.of(smallest(Tier.PROD, null))).spec();
+            assertThat(prod.autoscaling().minReplicas()).isEqualTo(2);
+            assertThat(prod.autoscaling().maxReplicas()).isEqualTo(6);
+            ChartSpec one = planned(ChartRequest.of(smallest(Tier.DEV, null))).spec();
+            assertThat(one.autoscaling().maxReplicas()).isEqualTo(5);
+        }
+    }
+
+    @Nested
     @DisplayName("questions")
     class Questions {
 

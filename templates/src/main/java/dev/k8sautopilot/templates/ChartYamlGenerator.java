@@ -5,7 +5,6 @@ import dev.k8sautopilot.internal.Yaml;
 import dev.k8sautopilot.model.ChartMetadata;
 import dev.k8sautopilot.model.ChartPlan;
 import dev.k8sautopilot.model.ChartSpec;
-import dev.k8sautopilot.model.Image;
 import dev.k8sautopilot.model.Maintainer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,10 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Chart.yaml with full metadata: every string goes through Jackson (quoted) or snakeyaml-engine (lists). */
+/**
+ * Chart.yaml with the metadata that is known: every string goes through Jackson (quoted) or snakeyaml-engine
+ * (lists). {@code home}, {@code sources}, {@code icon} and {@code maintainers} are written only when the spec has
+ * them (from the request, the spec or the app catalog); nothing is guessed.
+ */
 final class ChartYamlGenerator implements TemplateGenerator {
-
-    static final String DEFAULT_ICON = "https://raw.githubusercontent.com/cncf/artwork/main/projects/helm/icon/color/helm-icon-color.svg";
 
     @Override
     public String id() {
@@ -34,8 +35,6 @@ final class ChartYamlGenerator implements TemplateGenerator {
     public Map<String, String> generate(GenerationContext ctx) {
         ChartSpec spec = ctx.spec();
         ChartMetadata md = spec.metadata();
-        String home = md.home().isEmpty() ? imagePage(spec.image()) : md.home();
-        List<String> sources = md.sources().isEmpty() ? List.of(imagePage(spec.image())) : md.sources();
         Set<String> keywords = new LinkedHashSet<>(md.keywords());
         if (keywords.isEmpty()) {
             keywords.add(spec.name());
@@ -57,10 +56,15 @@ final class ChartYamlGenerator implements TemplateGenerator {
             }
             maintainers.add(e);
         }
+        // What is not known is left out (no registry page as a source, no placeholder maintainer or icon).
         Map<String, Object> lists = new LinkedHashMap<>();
         lists.put("keywords", List.copyOf(keywords));
-        lists.put("sources", sources);
-        lists.put("maintainers", maintainers);
+        if (!md.sources().isEmpty()) {
+            lists.put("sources", md.sources());
+        }
+        if (!maintainers.isEmpty()) {
+            lists.put("maintainers", maintainers);
+        }
         List<Object> dependencies = new ArrayList<>();
         ctx.features().forEach(f -> dependencies.addAll(f.chartDependencies(spec)));
         if (!dependencies.isEmpty()) {
@@ -72,21 +76,11 @@ final class ChartYamlGenerator implements TemplateGenerator {
         fill.put("description", Json.write(spec.description()));
         fill.put("version", Json.write(spec.chartVersion()));
         fill.put("appVersion", Json.write(spec.appVersion()));
-        fill.put("home", Json.write(home));
-        fill.put("icon", Json.write(md.icon().isEmpty() ? DEFAULT_ICON : md.icon()));
+        fill.put("home", md.home().isEmpty() ? "" : "home: " + Json.write(md.home()) + "\n");
+        fill.put("icon", md.icon().isEmpty() ? "" : "icon: " + Json.write(md.icon()) + "\n");
         fill.put("lists", Yaml.dump(lists));
         fill.put("license", Json.write(md.license()));
         fill.put("category", Json.write(spec.longRunning() ? (spec.persistence().enabled() ? "Database" : "ApplicationServer") : "Job"));
         return Map.of("Chart.yaml", TemplateText.fill(BuiltinGenerators.CHART + "Chart.yaml", fill));
-    }
-
-    /** The public page of an image: Docker Hub for docker.io, the registry path otherwise. */
-    static String imagePage(Image image) {
-        if (image.registry().equals("docker.io")) {
-            return image.repository().startsWith("library/")
-                    ? "https://hub.docker.com/_/" + image.shortName()
-                    : "https://hub.docker.com/r/" + image.repository();
-        }
-        return "https://" + image.registry() + "/" + image.repository();
     }
 }

@@ -69,7 +69,11 @@ final class CiValuesGenerator implements TemplateGenerator {
         set(values, all, "metrics.enabled", true);
         set(values, all, "metrics.serviceMonitor.enabled", true);
         set(values, all, "rbac.create", true);
-        set(values, all, "automountServiceAccountToken", true);
+        // The token is mounted only for an app that calls the Kubernetes API (it has Role rules): mounting it for
+        // any other app would be exactly what the sec-automount-token warning is about.
+        if (values.leaf("rbac.rules").map(l -> !((List<?>) l.defaultValue()).isEmpty()).orElse(false)) {
+            set(values, all, "automountServiceAccountToken", true);
+        }
         set(values, all, "extraEnvVars", List.of(ChartValues.ordered("name", "CI_SCENARIO", "value", "all-features")));
         set(values, all, "podLabels", ChartValues.ordered("scenario", "all-features"));
         Map<String, String> out = new LinkedHashMap<>();

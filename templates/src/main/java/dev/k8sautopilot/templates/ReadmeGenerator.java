@@ -43,6 +43,12 @@ final class ReadmeGenerator implements TemplateGenerator {
         ctx.features().forEach(f -> f.clusterPrerequisites(spec).forEach(line -> pre.append("- ").append(line).append('\n')));
         fill.put("prerequisites", pre.toString());
         fill.put("parameters", ctx.values().toReadmeTables());
+        long uid = spec.security().runAsUser();
+        // A true warning stays a warning: say why this chart keeps it and when to change it.
+        fill.put("uidNote", uid >= 10000 ? "" : "\nThe image runs as its own user, UID " + uid + ", and its files belong to that user, so the"
+                + " chart keeps it. Validation reports this as the `sec-run-as-user` warning (a UID below 10000 may collide"
+                + " with a user of the node). If the image also runs as another user, set"
+                + " `containerSecurityContext.runAsUser` to 10000 or more.\n");
         fill.put("license", markdown(spec.metadata().license()));
         return Map.of("README.md", TemplateText.fill(BuiltinGenerators.CHART + "README.md", fill));
     }

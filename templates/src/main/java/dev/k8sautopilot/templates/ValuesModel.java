@@ -85,8 +85,10 @@ public final class ValuesModel {
     }
 
     /**
-     * {@code values.yaml}: every leaf preceded by {@code ## @param path description}, sections announced by
-     * {@code ## @section title}. Keys are the model's identifiers; every value is written by snakeyaml-engine.
+     * {@code values.yaml}: every leaf preceded by its {@code ## @param} lines (see {@link Leaf#parameters()}),
+     * sections announced by {@code ## @section title}. Keys are the model's identifiers; every value is written by
+     * snakeyaml-engine. The metadata follows the rules of Bitnami's {@code readme-generator-for-helm}: one
+     * {@code @param} per key path that tool derives from the values, so it accepts the file without errors.
      */
     public String toValuesYaml() {
         StringBuilder out = new StringBuilder();
@@ -110,7 +112,11 @@ public final class ValuesModel {
                 open.add(parts[i]);
             }
             int depth = parts.length - 1;
-            out.append(indent(depth)).append("## @param ").append(leaf.path()).append(' ').append(leaf.description()).append('\n');
+            for (Parameter p : leaf.parameters()) {
+                out.append(indent(depth)).append("## @param ").append(p.name()).append(' ');
+                p.modifier().ifPresent(m -> out.append('[').append(m).append("] "));
+                out.append(p.description()).append('\n');
+            }
             out.append(indent(depth)).append(parts[depth]).append(':').append(yamlValue(leaf.defaultValue(), depth + 1)).append('\n');
         }
         return out.toString().stripLeading();
@@ -170,37 +176,76 @@ public final class ValuesModel {
     }
 
     /**
-     * The README {@code ## Parameters} body: per section a {@code ### title} and a table whose rows are
-     * exactly the section's leaves.
+     * The README {@code ## Parameters} body: per section a {@code ### title} and a table whose rows are the
+     * section's {@link Leaf#parameters() parameters}, laid out exactly as Bitnami's
+     * {@code readme-generator-for-helm} writes it (columns padded to the widest cell), so running that tool on
+     * the chart leaves the README unchanged.
      */
     public String toReadmeTables() {
         StringBuilder out = new StringBuilder();
+        List<String[]> rows = new ArrayList<>();
         String section = null;
         for (Leaf leaf : leaves) {
             if (!leaf.section().equals(section)) {
+                appendTable(out, rows);
                 section = leaf.section();
-                out.append("\n### ").append(section).append("\n\n")
-                        .append("| Name | Description | Value |\n")
-                        .append("| ---- | ----------- | ----- |\n");
+                out.append("\n### ").append(section).append("\n\n");
             }
-            out.append("| `").append(leaf.path()).append("` | ").append(markdown(leaf.description()))
-                    .append(" | ").append(readmeValue(leaf.defaultValue())).append(" |\n");
+            for (Parameter p : leaf.parameters()) {
+                rows.add(new String[] {"`" + p.name() + "`", p.description(), "`" + p.value() + "`"});
+            }
         }
+        appendTable(out, rows);
         return out.toString().stripLeading();
     }
 
-    private static String readmeValue(Object value) {
-        String s = value instanceof String str ? Json.write(str) : Json.write(value);
-        if (s.length() > 80) {
-            // Cut between code points: half of a surrogate pair (an emoji) cannot be written as UTF-8.
-            int end = Character.isHighSurrogate(s.charAt(76)) ? 76 : 77;
-            s = s.substring(0, end) + "...";
+    /** A Markdown table with a header row, every column padded to its widest cell (UTF-16 length). */
+    private static void appendTable(StringBuilder out, List<String[]> rows) {
+        if (rows.isEmpty()) {
+            return;
         }
-        return "`" + markdown(s).replace("`", "'") + "`";
+        List<String[]> table = new ArrayList<>();
+        table.add(new String[] {"Name", "Description", "Value"});
+        table.addAll(rows);
+        int[] width = new int[3];
+        for (String[] row : table) {
+            for (int i = 0; i < 3; i++) {
+                width[i] = Math.max(width[i], row[i].length());
+            }
+        }
+        table.add(1, new String[] {"-".repeat(width[0]), "-".repeat(width[1]), "-".repeat(width[2])});
+        for (String[] row : table) {
+            out.append('|');
+            for (int i = 0; i < 3; i++) {
+                out.append(' ').append(row[i]).append(" ".repeat(width[i] - row[i].length())).append(" |");
+            }
+            out.append('\n');
+        }
+        rows.clear();
     }
 
-    private static String markdown(String text) {
-        return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ");
+    /**
+     * One {@code @param} entry of values.yaml and one README row: a key path as Bitnami's readme-generator
+     * derives it from the values (maps by {@code .key}, lists of objects by {@code [index]}, lists of strings as
+     * one entry), an optional type modifier, the description and the value as the README shows it.
+     *
+     * @param name        the dotted key path, e.g. {@code updateStrategy.type} or {@code configuration.env[0].name}
+     * @param modifier    {@code array} or {@code object} for an empty list or map (its future items need no
+     *                    metadata of their own), {@code default: see values.yaml} for a value that cannot be shown in
+     *                    a table cell (line breaks, {@code |} or backquotes), otherwise empty
+     * @param description one line of text
+     * @param value       the default as the README shows it: strings raw ({@code ""} when empty), lists and maps
+     *                    as compact JSON
+     */
+    public record Parameter(String name, Optional<String> modifier, String description, String value) {
+
+        /** Requires every component. */
+        public Parameter {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(modifier, "modifier");
+            Objects.requireNonNull(description, "description");
+            Objects.requireNonNull(value, "value");
+        }
     }
 
     /**
@@ -231,7 +276,7 @@ public final class ValuesModel {
                 throw new IllegalArgumentException("values path '" + path + "' has no default value (fix: use \"\", [], {} or a number)");
             }
             typeOf(defaultValue);
-            description = Objects.requireNonNull(description, "description").replace('\n', ' ').strip();
+            description = tableText(Objects.requireNonNull(description, "description"));
             if (description.isEmpty()) {
                 throw new IllegalArgumentException("values path '" + path + "' has no description");
             }
@@ -267,6 +312,113 @@ public final class ValuesModel {
 
         Leaf inSection(String name) {
             return new Leaf(path, defaultValue, description, name, enumValues, minimum, maximum, types);
+        }
+
+        /**
+         * The {@code @param} entries and README rows of this leaf. A scalar or a list of strings is one entry. An
+         * empty list or map is one entry with the {@code array} / {@code object} modifier, so whatever a user puts
+         * there later needs no metadata of its own. A non-empty map or a list holding objects is documented key by
+         * key ({@code updateStrategy.type}, {@code configuration.env[0].name}), the first entry carrying the
+         * description and the others naming their part of it.
+         */
+        public List<Parameter> parameters() {
+            if (defaultValue instanceof List<?> l && l.isEmpty()) {
+                return List.of(new Parameter(path, Optional.of("array"), description, "[]"));
+            }
+            if (defaultValue instanceof Map<?, ?> m && m.isEmpty()) {
+                return List.of(new Parameter(path, Optional.of("object"), description, "{}"));
+            }
+            List<Parameter> out = new ArrayList<>();
+            expand(path, defaultValue, out);
+            // The readme-generator cannot take a modifier on a list item's key (it skips the whole list then, and
+            // reports the item as unknown): such a leaf is documented as one entry pointing at values.yaml.
+            if (out.stream().anyMatch(p -> p.modifier().isPresent() && p.name().contains("["))) {
+                String type = defaultValue instanceof List<?> ? "array" : "object";
+                return List.of(new Parameter(path, Optional.of(type + ", default: " + SEE_VALUES), description, SEE_VALUES));
+            }
+            return out;
+        }
+
+        /** Key paths in the readme-generator's way: maps by key, plain string lists whole, other lists by index. */
+        private void expand(String name, Object value, List<Parameter> out) {
+            if (value instanceof Map<?, ?> m && !m.isEmpty()) {
+                m.forEach((k, v) -> expand(name + "." + k, v, out));
+            } else if (value instanceof List<?> l && !l.isEmpty() && !l.stream().allMatch(String.class::isInstance)) {
+                for (int i = 0; i < l.size(); i++) {
+                    expand(name + "[" + i + "]", l.get(i), out);
+                }
+            } else {
+                String part = name.substring(path.length());
+                String text = out.isEmpty() ? description
+                        : description + " (" + (part.startsWith(".") ? part.substring(1) : part) + ")";
+                String shown = readmeValue(value);
+                if (shown.chars().anyMatch(c -> c == '\n' || c == '\r' || c == '|' || c == '`')) {
+                    // The value would break the table row (the readme-generator writes values unescaped): the README
+                    // points at values.yaml instead, through the tool's own "default:" modifier.
+                    out.add(new Parameter(name, Optional.of("default: " + SEE_VALUES), text, SEE_VALUES));
+                } else {
+                    out.add(new Parameter(name, Optional.empty(), text, shown));
+                }
+            }
+        }
+
+        private static final String SEE_VALUES = "see values.yaml";
+
+        /** The value as the README shows it (the readme-generator's rendering: JavaScript strings and JSON). */
+        private static String readmeValue(Object value) {
+            if (value == null) {
+                return "nil";
+            }
+            if (value instanceof String str) {
+                return str.isEmpty() ? "\"\"" : str;
+            }
+            if (value instanceof List<?> l) {
+                StringBuilder sb = new StringBuilder("[");
+                for (int i = 0; i < l.size(); i++) {
+                    sb.append(i == 0 ? "" : ",").append(jsonString((String) l.get(i)));
+                }
+                return sb.append(']').toString();
+            }
+            if (value instanceof Map<?, ?>) {
+                return "{}";
+            }
+            return String.valueOf(value);
+        }
+
+        /** A JSON string literal as JavaScript's {@code JSON.stringify} writes it. */
+        private static String jsonString(String s) {
+            StringBuilder sb = new StringBuilder("\"");
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                switch (c) {
+                    case '"' -> sb.append("\\\"");
+                    case '\\' -> sb.append("\\\\");
+                    case '\b' -> sb.append("\\b");
+                    case '\f' -> sb.append("\\f");
+                    case '\n' -> sb.append("\\n");
+                    case '\r' -> sb.append("\\r");
+                    case '\t' -> sb.append("\\t");
+                    default -> {
+                        boolean paired = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
+                                || Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+                        if (c < 0x20 || Character.isSurrogate(c) && !paired) {
+                            sb.append(String.format("\\u%04x", (int) c));
+                        } else {
+                            sb.append(c);
+                        }
+                    }
+                }
+            }
+            return sb.append('"').toString();
+        }
+
+        /**
+         * A description fit for one {@code @param} line and one Markdown table cell: one line, no {@code |}
+         * (it would split the cell), and no leading {@code [} (the readme-generator would read it as a modifier).
+         */
+        private static String tableText(String text) {
+            String s = text.replace('\r', ' ').replace('\n', ' ').replace('|', '/').strip();
+            return s.startsWith("[") ? "(" + s.substring(1) : s;
         }
 
         /** The JSON schema type derived from the default value. */

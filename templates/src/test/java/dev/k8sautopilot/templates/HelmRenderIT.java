@@ -71,7 +71,7 @@ class HelmRenderIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("specs")
-    @DisplayName("renders with defaults and every ci/ scenario: strict schema valid, no QUALITY §3 error")
+    @DisplayName("renders with defaults and every ci/ scenario: strict schema valid, no quality-rule §3 error (docs/quality.md)")
     void rendersEveryScenario(String id, ChartSpec spec, @TempDir Path dir) throws IOException {
         Path chart = HelmSupport.write(spec, dir);
         List<Path> scenarios;

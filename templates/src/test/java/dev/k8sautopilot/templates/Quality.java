@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** QUALITY.md §3 error rules, checked on rendered objects (test code; the validation module has the real engine). */
+/** The §3 error rules of docs/quality.md, checked on rendered objects (test code; the validation module has the real engine). */
 final class Quality {
 
     private static final Set<String> WORKLOADS = Set.of("Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob", "Pod");

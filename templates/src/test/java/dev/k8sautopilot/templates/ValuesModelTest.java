@@ -37,10 +37,65 @@ class ValuesModelTest {
         ValuesModel m = sample();
         String yaml = m.toValuesYaml();
         assertThat(Yaml.load(yaml)).isEqualTo(m.defaults());
-        for (ValuesModel.Leaf l : m.leaves()) {
-            assertThat(yaml).contains("## @param " + l.path() + " " + l.description());
-        }
+        assertThat(yaml).contains("## @param image.registry Registry\n", "## @param podLabels [object] Pod labels\n",
+                "## @param extraEnvVars[0].name Extra env\n");
         assertThat(yaml).contains("## @section Common parameters", "## @section Main parameters");
+    }
+
+    @Nested
+    @DisplayName("@param entries follow readme-generator-for-helm's key paths")
+    class Parameters {
+
+        private List<String> names(Object defaultValue) {
+            return ValuesModel.Leaf.of("x", defaultValue, "X").parameters().stream().map(ValuesModel.Parameter::name).toList();
+        }
+
+        @Test
+        @DisplayName("a scalar or a list of strings is one entry; empty lists and maps carry a type modifier")
+        void oneEntry() {
+            assertThat(names("a")).containsExactly("x");
+            assertThat(names(List.of("a", "b"))).containsExactly("x");
+            assertThat(ValuesModel.Leaf.of("x", List.of("a", "b\"c"), "X").parameters().get(0).value()).isEqualTo("[\"a\",\"b\\\"c\"]");
+            assertThat(ValuesModel.Leaf.of("x", List.of(), "X").parameters().get(0).modifier()).contains("array");
+            assertThat(ValuesModel.Leaf.of("x", Map.of(), "X").parameters().get(0).modifier()).contains("object");
+        }
+
+        @Test
+        @DisplayName("a non-empty map is documented key by key, lists of objects by index")
+        void expanded() {
+            assertThat(names(ChartValues.ordered("type", "RollingUpdate"))).containsExactly("x.type");
+            assertThat(names(List.of(ChartValues.ordered("name", "A", "value", "1"), ChartValues.ordered("name", "B", "value", "2"))))
+                    .containsExactly("x[0].name", "x[0].value", "x[1].name", "x[1].value");
+            assertThat(names(List.of(1, 2))).containsExactly("x[0]", "x[1]");
+            assertThat(ValuesModel.Leaf.of("x", List.of(Map.of("a", "b")), "X").parameters())
+                    .extracting(ValuesModel.Parameter::description).containsExactly("X");
+            assertThat(ValuesModel.Leaf.of("x", ChartValues.ordered("a", 1, "b", true), "X").parameters())
+                    .extracting(ValuesModel.Parameter::description, ValuesModel.Parameter::value)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("X", "1"), org.assertj.core.groups.Tuple.tuple("X (b)", "true"));
+        }
+
+        @Test
+        @DisplayName("a value that would break the table row is shown as 'see values.yaml' through the default: modifier")
+        void unprintableValues() {
+            for (String v : List.of("a\nb", "a|b", "a`b")) {
+                ValuesModel.Parameter p = ValuesModel.Leaf.of("x", v, "X").parameters().get(0);
+                assertThat(p.modifier()).contains("default: see values.yaml");
+                assertThat(p.value()).isEqualTo("see values.yaml");
+            }
+            assertThat(ValuesModel.Leaf.of("x", "plain: text", "X").parameters().get(0).modifier()).isEmpty();
+            // On a list item the tool cannot take a modifier: the whole list is one entry.
+            assertThat(ValuesModel.Leaf.of("x", List.of(Map.of("name", "A", "value", "p|q")), "X").parameters())
+                    .singleElement().satisfies(p -> {
+                        assertThat(p.name()).isEqualTo("x");
+                        assertThat(p.modifier()).contains("array, default: see values.yaml");
+                    });
+        }
+
+        @Test
+        @DisplayName("descriptions stay one table cell: no pipe, no leading bracket the tool would read as a modifier")
+        void descriptions() {
+            assertThat(ValuesModel.Leaf.of("x", "", "[beta] a | b\nc").description()).isEqualTo("(beta] a / b c");
+        }
     }
 
     @Test
@@ -57,12 +112,15 @@ class ValuesModelTest {
     }
 
     @Test
-    @DisplayName("README tables have exactly one row per leaf")
+    @DisplayName("README tables have one row per @param entry, padded like readme-generator-for-helm writes them")
     void readme() {
         ValuesModel m = sample();
         List<String> rows = m.toReadmeTables().lines().filter(l -> l.startsWith("| `")).toList();
-        assertThat(rows).hasSize(m.leaves().size());
-        assertThat(m.toReadmeTables()).contains("### Common parameters", "### Main parameters", "| `replicaCount` | Replicas | `1` |");
+        assertThat(rows).hasSize(m.leaves().stream().mapToInt(l -> l.parameters().size()).sum());
+        assertThat(m.toReadmeTables()).contains("### Common parameters", "### Main parameters",
+                "| `replicaCount`         | Replicas    | `1`            |",
+                "| ---------------------- | ----------- | -------------- |",
+                "| `image.registry`       | Registry    | `docker.io`    |");
     }
 
     @Nested

@@ -1,9 +1,33 @@
 {{/*
-A container's security context: containerSecurityContext without its "enabled" switch.
+A map without its empty lists, empty maps and null values, at every depth (false, 0 and "" stay), so rendered
+objects carry no empty keys such as supplementalGroups: [] or seLinuxOptions: {}.
+Usage: {{ include "postgres.compact" .Values.podSecurityContext }}
+*/}}
+{{- define "postgres.compact" -}}
+{{- $out := dict -}}
+{{- range $key, $value := . -}}
+{{- if kindIs "map" $value -}}
+{{- $inner := include "postgres.compact" $value | fromYaml -}}
+{{- if $inner -}}
+{{- $_ := set $out $key $inner -}}
+{{- end -}}
+{{- else if kindIs "slice" $value -}}
+{{- if $value -}}
+{{- $_ := set $out $key $value -}}
+{{- end -}}
+{{- else if not (kindIs "invalid" $value) -}}
+{{- $_ := set $out $key $value -}}
+{{- end -}}
+{{- end -}}
+{{- toYaml $out -}}
+{{- end -}}
+
+{{/*
+A container's security context: containerSecurityContext without its "enabled" switch and without empty keys.
 */}}
 {{- define "postgres.containerSecurityContext" -}}
 {{- if .Values.containerSecurityContext.enabled -}}
-{{- omit .Values.containerSecurityContext "enabled" | toYaml -}}
+{{- include "postgres.compact" (omit .Values.containerSecurityContext "enabled") -}}
 {{- end -}}
 {{- end -}}
 
@@ -15,7 +39,7 @@ Usage: {{ include "postgres.extraContainer" (dict "container" . "context" $) }}
 {{- define "postgres.extraContainer" -}}
 {{- $c := deepCopy .container -}}
 {{- if and (not (hasKey $c "securityContext")) .context.Values.containerSecurityContext.enabled -}}
-{{- $_ := set $c "securityContext" (omit .context.Values.containerSecurityContext "enabled") -}}
+{{- $_ := set $c "securityContext" (include "postgres.containerSecurityContext" .context | fromYaml) -}}
 {{- end -}}
 {{- if not (hasKey $c "resources") -}}
 {{- $_ := set $c "resources" (include "postgres.resources" .context | fromYaml) -}}
@@ -108,7 +132,7 @@ spec:
   {{- end }}
   terminationGracePeriodSeconds: {{ $root.Values.terminationGracePeriodSeconds }}
   {{- if $root.Values.podSecurityContext.enabled }}
-  securityContext: {{- omit $root.Values.podSecurityContext "enabled" | toYaml | nindent 4 }}
+  securityContext: {{- include "postgres.compact" (omit $root.Values.podSecurityContext "enabled") | nindent 4 }}
   {{- end }}
   {{- if $root.Values.initContainers }}
   initContainers:
@@ -182,14 +206,18 @@ spec:
       {{- with (include "postgres.resources" $root) }}
       resources: {{- . | nindent 8 }}
       {{- end }}
+      {{- $dataMounted := or $root.Values.persistence.enabled $root.Values.persistence.emptyDirWhenDisabled }}
+      {{- if or $root.Values.writablePaths $dataMounted $root.Values.configuration.files $root.Values.extraVolumeMounts }}
       volumeMounts:
         {{- range $root.Values.writablePaths }}
         - name: empty-dir
           mountPath: {{ . | quote }}
           subPath: {{ trimPrefix "/" . | quote }}
         {{- end }}
+        {{- if $dataMounted }}
         - name: data
           mountPath: {{ $root.Values.persistence.mountPath | quote }}
+        {{- end }}
         {{- range $root.Values.configuration.files }}
         - name: config
           mountPath: {{ printf "%s/%s" (trimSuffix "/" .mountPath) .fileName | quote }}
@@ -199,12 +227,17 @@ spec:
         {{- with $root.Values.extraVolumeMounts }}
         {{- toYaml . | nindent 8 }}
         {{- end }}
+      {{- end }}
     {{- range $root.Values.sidecars }}
     {{- include "postgres.extraContainer" (dict "container" . "context" $root) | nindent 4 }}
     {{- end }}
+  {{- $dataVolume := or (and $root.Values.persistence.enabled (or $root.Values.persistence.existingClaim (not $statefulset))) (and (not $root.Values.persistence.enabled) $root.Values.persistence.emptyDirWhenDisabled) }}
+  {{- if or $root.Values.writablePaths $root.Values.configuration.files $dataVolume $root.Values.extraVolumes }}
   volumes:
+    {{- if $root.Values.writablePaths }}
     - name: empty-dir
       emptyDir: {}
+    {{- end }}
     {{- if $root.Values.configuration.files }}
     - name: config
       configMap:
@@ -218,11 +251,12 @@ spec:
     - name: data
       persistentVolumeClaim:
         claimName: {{ include "postgres.claimName" $root | quote }}
-    {{- else if not $root.Values.persistence.enabled }}
+    {{- else if and (not $root.Values.persistence.enabled) $root.Values.persistence.emptyDirWhenDisabled }}
     - name: data
       emptyDir: {}
     {{- end }}
     {{- with $root.Values.extraVolumes }}
     {{- toYaml . | nindent 4 }}
     {{- end }}
+  {{- end }}
 {{- end -}}

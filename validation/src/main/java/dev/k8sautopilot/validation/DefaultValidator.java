@@ -166,7 +166,7 @@ public final class DefaultValidator implements Validator {
                         "report this with the chart attached; the other layers still ran"));
             }
             long millis = (System.nanoTime() - start) / 1_000_000;
-            List<Finding> unique = dedupe(found);
+            List<Finding> unique = dedupe(withoutSchemaEchoes(found, findings));
             findings.addAll(unique);
             timings.add(new LayerTiming(layer.name(), millis, unique.size(), skip.isPresent(), skip.orElse("")));
             securityRan |= layer.name().equals(SecurityLayer.NAME) && skip.isEmpty();
@@ -175,6 +175,21 @@ public final class DefaultValidator implements Validator {
         ctx.awaitRendering();
         return new ValidationReport(findings, timings, securityRan ? OptionalInt.of(Score.of(findings)) : OptionalInt.empty());
     }
+
+    /**
+     * Once the schema layer has reported a values-schema violation, helm's own schema check says the same again in
+     * lint and in every template run ("values don't meet the specifications of the schema(s)..."): one root cause,
+     * one finding, so those echoes are left out.
+     */
+    private static List<Finding> withoutSchemaEchoes(List<Finding> found, List<Finding> earlier) {
+        boolean schemaReported = earlier.stream().anyMatch(f -> f.ruleId().equals("values-schema-violation"));
+        if (!schemaReported) {
+            return found;
+        }
+        return found.stream().filter(f -> !(f.message().contains(HELM_SCHEMA_FAILURE) || f.message().startsWith("- at '/"))).toList();
+    }
+
+    private static final String HELM_SCHEMA_FAILURE = "values don't meet the specifications of the schema";
 
     private static ExecutorService renderPool() {
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());

@@ -46,16 +46,28 @@ final class LintLayer implements Layer {
             if (raw == null || raw.isBlank()) {
                 continue;
             }
-            Finding f = parse(raw.strip(), ctx.options().strictLint());
+            String line = raw.strip();
+            // helm prints a multi-line message (a schema failure: the chart name, one "- at" line per violation) as
+            // separate lines: they continue the previous finding instead of becoming fragments of their own.
+            if (!MESSAGE.matcher(line).matches() && !out.isEmpty()) {
+                out.set(out.size() - 1, continued(out.get(out.size() - 1), line));
+                continue;
+            }
+            Finding f = parse(line, ctx.options().strictLint());
             anyError |= f.severity() == Severity.ERROR;
             out.add(f);
         }
         if (result.isFailed() && !anyError) {
             out.add(Finding.of(Severity.ERROR, "helm-lint", NAME, "", 0,
                     "helm lint" + (ctx.options().strictLint() ? " --strict" : "") + " failed without a message",
-                    "run helm lint --strict --debug on the chart"));
+                    "helm gave no details: check that Chart.yaml and values.yaml parse and that every template renders (the template layer reports how)"));
         }
         return out;
+    }
+
+    private static Finding continued(Finding f, String line) {
+        return new Finding(f.severity(), f.ruleId(), f.layer(), f.file(), f.line(), f.resource(),
+                f.message() + " " + line, f.hint());
     }
 
     static Finding parse(String raw, boolean strict) {

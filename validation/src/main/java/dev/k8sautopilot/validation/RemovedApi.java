@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One row of the removed-API table, public so healers and tools can read it ({@code removed-apis.yaml}, QUALITY.md §4).
+ * One row of the removed-API table, public so healers and tools can read it ({@code removed-apis.yaml}, docs/quality.md §4).
  *
  * @param apiVersion   the old group/version
  * @param kinds        kinds it covers, {@code *} for all

@@ -51,6 +51,7 @@ final class SchemaLayer implements Layer {
         List<String> valueFiles = new ArrayList<>();
         valueFiles.add("values.yaml");
         valueFiles.addAll(ctx.ciValuesFiles());
+        java.util.Set<String> inDefaults = new java.util.HashSet<>();
         for (String vf : valueFiles) {
             Optional<Object> values = vf.equals("values.yaml") ? ctx.values().map(Object.class::cast) : ctx.parse(vf);
             if (values.isEmpty()) {
@@ -59,6 +60,12 @@ final class SchemaLayer implements Layer {
             Object merged = vf.equals("values.yaml") ? values.get()
                     : ValuesMerge.merge(ctx.values().orElse(java.util.Map.of()), values.get());
             for (String v : JsonSchemaCheck.violations(schema, merged)) {
+                // A scenario inherits the defaults' violations: one root cause, one finding (on values.yaml).
+                if (vf.equals("values.yaml")) {
+                    inDefaults.add(v);
+                } else if (inDefaults.contains(v)) {
+                    continue;
+                }
                 out.add(Finding.of(Severity.ERROR, "values-schema-violation", NAME, vf, 0,
                         (vf.equals("values.yaml") ? "" : "values merged with " + vf + ": ") + v,
                         "change the value in " + vf + " or widen " + FILE));

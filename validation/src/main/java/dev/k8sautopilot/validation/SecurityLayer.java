@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Security and reliability rules of QUALITY.md §3 (the union of kube-linter, kubesec and Polaris
+ * Security and reliability rules of docs/quality.md §3 (the union of kube-linter, kubesec and Polaris
  * checks) over every rendered object. Rule ids and severities are listed in docs/validation-rules.md.
  */
 final class SecurityLayer implements Layer {

@@ -72,6 +72,9 @@ final class TemplateLayer implements Layer {
         return out;
     }
 
+    private static final java.util.regex.Pattern DEBUG_ADVICE =
+            java.util.regex.Pattern.compile("\\s*\\(?\\s*[Uu]se --debug flag to render out invalid YAML\\s*\\)?\\.?");
+
     private static int lineAt(String text, int offset) {
         return (int) text.substring(0, offset).chars().filter(c -> c == '\n').count() + 1;
     }
@@ -99,12 +102,17 @@ final class TemplateLayer implements Layer {
         }
         // A fail message may span lines ("VALUES VALIDATION:\n…"); keep all of it, on one line.
         String whole = error.lines().map(String::strip).filter(l -> !l.isEmpty()).collect(java.util.stream.Collectors.joining(" "));
+        // Helm's advice to pass its --debug flag means nothing to a user of this library or CLI: our hint replaces it.
+        boolean yamlError = whole.contains("YAML parse error") || whole.contains("error converting YAML");
+        whole = DEBUG_ADVICE.matcher(whole).replaceAll("").strip();
         if (whole.length() > 800) {
             whole = whole.substring(0, 800) + "…";
         }
         return Finding.of(Severity.ERROR, "template-render-failed", NAME, file, line,
                 "helm template failed" + s.label() + ": " + whole + " (" + NOT_CHECKED + ")",
                 error.contains("execution error") ? "the chart's fail/required check fired: change the values it names"
+                        : yamlError ? "the template produces invalid YAML at that line: check the indentation around include/toYaml"
+                                + " (use nindent) and quote values that YAML would misread"
                         : "fix the template syntax or the values it reads");
     }
 }

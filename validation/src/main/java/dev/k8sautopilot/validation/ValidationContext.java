@@ -99,6 +99,14 @@ final class ValidationContext {
         return out;
     }
 
+    /**
+     * Uses a render made elsewhere (for example by the Helm CLI, which also renders hook objects such as the
+     * {@code helm test} pod) instead of rendering with helm-java on first use.
+     */
+    synchronized void useRendering(Rendering external) {
+        this.rendering = java.util.Objects.requireNonNull(external, "rendering");
+    }
+
     /** The shared render (defaults + every ci scenario); computed on first use, or collected when started early. */
     synchronized Rendering rendering() {
         if (rendering == null) {

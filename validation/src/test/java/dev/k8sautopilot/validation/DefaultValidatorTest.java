@@ -97,6 +97,29 @@ class DefaultValidatorTest {
     }
 
     @Nested
+    @DisplayName("one root cause, one finding")
+    class RootCause {
+
+        @Test
+        @DisplayName("a value of the wrong type is one schema finding, not echoes from lint, every render and every scenario")
+        void schemaViolationOnce() {
+            ChartFiles files = TestCharts.replace(TestCharts.webapp(), "values.yaml", "replicaCount: 2", "replicaCount: abc");
+            ValidationReport report = validator.validate(files, ValidationOptions.defaults());
+            assertThat(report.findings()).as(report.format())
+                    .filteredOn(f -> f.severity() == Severity.ERROR)
+                    .singleElement()
+                    .satisfies(f -> {
+                        assertThat(f.ruleId()).isEqualTo("values-schema-violation");
+                        assertThat(f.file()).isEqualTo("values.yaml");
+                        assertThat(f.message()).contains("replicaCount");
+                    });
+            assertThat(report.findings()).as(report.format())
+                    .noneSatisfy(f -> assertThat(f.message()).contains("specifications of the schema"))
+                    .noneSatisfy(f -> assertThat(f.message()).startsWith("- at"));
+        }
+    }
+
+    @Nested
     @DisplayName("never throws")
     class Robust {
 

@@ -42,7 +42,7 @@ class DeprecationLayerTest {
     }
 
     @Test
-    @DisplayName("the table covers every group of QUALITY.md §4")
+    @DisplayName("the table covers every group of docs/quality.md §4")
     void table() {
         assertThat(RemovedApi.table()).extracting(RemovedApi::apiVersion).contains("extensions/v1beta1", "apps/v1beta1",
                 "apps/v1beta2", "networking.k8s.io/v1beta1", "rbac.authorization.k8s.io/v1beta1", "batch/v1beta1",

@@ -33,4 +33,14 @@ class TemplateLayerTest {
         assertThat(f.message()).startsWith("helm template failed: parse error at (web/templates/x.yaml:3): unexpected } (")
                 .endsWith(TemplateLayer.NOT_CHECKED + ")");
     }
+
+    @Test
+    @DisplayName("helm's advice to pass --debug is replaced by a hint in this tool's terms")
+    void noHelmDebugAdvice() {
+        Finding f = TemplateLayer.renderFailure(new Rendering.Scenario("", "YAML parse error on web/templates/deployment.yaml:"
+                + " error converting YAML to JSON: yaml: line 12: did not find expected key\nUse --debug flag to render out invalid YAML",
+                List.of(), List.of()));
+        assertThat(f.message()).doesNotContain("--debug").contains("did not find expected key");
+        assertThat(f.hint()).contains("indentation").doesNotContain("--debug");
+    }
 }

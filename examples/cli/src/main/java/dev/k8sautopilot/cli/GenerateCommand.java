@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
                 "  k8s-autopilot generate --spec web.yaml --output charts --yes --json",
                 "  k8s-autopilot generate \"chart for our billing service\" --answer image=ghcr.io/acme/billing:1.2.0 -o charts -y",
                 "  k8s-autopilot generate --spec web.yaml -o charts -y --argocd --argocd-oci oci://registry.example.com/charts",
-                "", "Exit codes: 0 chart passed validation, 1 it did not, 2 bad input, 3 stopped to ask."})
+                "", "Exit codes: 0 chart passed validation, 1 it did not, 2 bad input, 3 stopped to ask,",
+                "4 the chart directory exists already (use --force or --update)."})
 final class GenerateCommand implements Callable<Integer> {
 
     @Spec
@@ -68,13 +69,12 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws java.io.IOException {
         if ((request == null || request.isBlank()) && specFile == null) {
-            spec.commandLine().getErr().println("error: give a REQUEST or --spec FILE (see: k8s-autopilot generate --help)");
-            return Main.USAGE;
+            return Errors.report(spec.commandLine(), options.json, Main.USAGE,
+                    "give a REQUEST or --spec FILE (see: k8s-autopilot generate --help)");
         }
         Optional<String> argocdProblem = argocd.problem();
         if (argocdProblem.isPresent()) {
-            spec.commandLine().getErr().println("error: " + argocdProblem.get());
-            return Main.USAGE;
+            return Errors.report(spec.commandLine(), options.json, Main.USAGE, argocdProblem.get());
         }
         // The spec file is read as an intent: exactly the fields it writes are explicit (replicas: 1 stays 1 in prod).
         Optional<ChartIntent> intent = specFile == null ? Optional.empty() : Optional.of(ChartSpecs.readIntent(specFile));

@@ -12,11 +12,14 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code k8s-autopilot} command line. Exit codes: 0 success, 1 the chart did not pass validation,
- * 2 bad usage or input, 3 the run stopped to ask something (answer with {@code resume}).
+ * 2 bad usage or input, 3 the run stopped to ask something (answer with {@code resume}), 4 the chart directory
+ * exists already (pass {@code --force} or {@code --update}). With {@code --json}, every outcome, errors included,
+ * is one JSON object on stdout.
  */
 @Command(name = "k8s-autopilot", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Turns a request or a spec into a validated, production-grade Helm chart.",
-        footer = {"", "Exit codes: 0 ok, 1 validation failed, 2 bad usage or input, 3 stopped to ask (see resume)."})
+        footer = {"", "Exit codes: 0 ok, 1 validation failed, 2 bad usage or input, 3 stopped to ask (see resume),",
+                "4 the chart directory exists already (use --force or --update)."})
 public final class Main {
 
     /** Exit code: success. */
@@ -27,6 +30,11 @@ public final class Main {
     public static final int USAGE = 2;
     /** Exit code: the run stopped at a gate and waits for an answer. */
     public static final int NEEDS_INPUT = 3;
+    /** Exit code: the chart directory exists already and neither {@code --force} nor {@code --update} was given. */
+    public static final int EXISTS = 4;
+
+    /** Columns of the help text. */
+    static final int HELP_WIDTH = 120;
 
     /** The subcommands by name, in the order the usage lists them; each is created only when a command line needs it. */
     private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
@@ -105,21 +113,40 @@ public final class Main {
             }
         });
         cl.setExecutionExceptionHandler(new Errors());
-        cl.setParameterExceptionHandler((ex, args) -> {
-            ex.getCommandLine().getErr().println("error: " + ex.getMessage());
-            ex.getCommandLine().getErr().println("(see: k8s-autopilot " + ex.getCommandLine().getCommandName() + " --help)");
-            return USAGE;
-        });
+        cl.setParameterExceptionHandler(Main::usageError);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // Wide enough that no option description or example is broken inside a value (a URI, a path, an image).
+        cl.setUsageHelpWidth(HELP_WIDTH);
         return cl;
     }
 
-    /** Reads the version from the jar manifest. */
+    /** Bad usage: the problem, a "did you mean" for a mistyped command or option, and where the help is. */
+    private static int usageError(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cl = ex.getCommandLine();
+        String message = Errors.withoutErrorPrefix(ex.getMessage());
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            String unknown = u.getUnmatched().get(0);
+            List<String> suggestions = u.getSuggestions();
+            message = (unknown.startsWith("-") ? "unknown option '" : "unknown command or argument '") + unknown + "'"
+                    + (suggestions.isEmpty() ? "" : " (did you mean " + String.join(" or ", suggestions) + "?)");
+        }
+        String help = cl.getCommandSpec().qualifiedName(" ") + " --help";
+        return Errors.report(cl, Errors.jsonRequested(List.of(args)), USAGE, message + " (see: " + help + ")");
+    }
+
+    /** The project version the build wrote into {@code version.properties}. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
-        public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"k8s-autopilot " + (v == null ? "development build" : v)};
+        public String[] getVersion() throws java.io.IOException {
+            java.util.Properties p = new java.util.Properties();
+            try (java.io.InputStream in = Main.class.getResourceAsStream("version.properties")) {
+                if (in == null) {
+                    throw new IllegalStateException("version.properties is missing from the CLI jar (fix: build it with Maven)");
+                }
+                p.load(in);
+            }
+            return new String[] {"k8s-autopilot " + p.getProperty("version"),
+                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
         }
     }
 }

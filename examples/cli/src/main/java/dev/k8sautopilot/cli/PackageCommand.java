@@ -50,14 +50,16 @@ final class PackageCommand implements Callable<Integer> {
             }
             return Main.OK;
         } catch (PublishException e) {
+            int code = e.getMessage().contains("not a chart directory") ? Main.USAGE : Main.INVALID;
             doc.put("status", "failed");
             doc.put("error", e.getMessage());
+            doc.put("exitCode", code);
             if (json) {
                 printer.printJson(doc);
             } else {
                 spec.commandLine().getErr().println("error: " + e.getMessage());
             }
-            return e.getMessage().contains("not a chart directory") ? Main.USAGE : Main.INVALID;
+            return code;
         }
     }
 }

@@ -50,6 +50,11 @@ final class PipelineOptions {
 
     /** The checkpointer URI in effect. */
     String checkpointerUri() {
+        return checkpointerUri(checkpointer);
+    }
+
+    /** The checkpointer URI in effect: the option, else the configuration, else {@code file:~/.k8s-autopilot/runs}. */
+    static String checkpointerUri(String checkpointer) {
         if (checkpointer != null) {
             return checkpointer;
         }

@@ -152,6 +152,7 @@ final class PushCommand implements Callable<Integer> {
     private int fail(ResultPrinter printer, Map<String, Object> doc, String message, int code) {
         doc.put("status", "failed");
         doc.put("error", message);
+        doc.put("exitCode", code);
         if (json) {
             printer.printJson(doc);
         } else {

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 /** {@code render CHART_DIR [-f values.yaml] [--set k=v]}: {@code helm template} without a helm binary. */
 @Command(name = "render", mixinStandardHelpOptions = true,
         description = "Render a chart's manifests with real Helm (in-process, like helm template) and print them.",
-        footer = {"", "Examples:", "  k8s-autopilot render charts/nginx", "  k8s-autopilot render charts/nginx -f charts/nginx/ci/all-values.yaml",
+        footer = {"", "Examples:", "  k8s-autopilot render charts/nginx", "  k8s-autopilot render charts/nginx -f charts/nginx/ci/all-features-values.yaml",
                 "  k8s-autopilot render charts/nginx --set ingress.enabled=true --release web --namespace prod",
                 "", "Exit codes: 0 rendered, 1 Helm refused to render, 2 bad input."})
 final class RenderCommand implements Callable<Integer> {
@@ -71,8 +71,33 @@ final class RenderCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             return Main.OK;
         } catch (RuntimeException e) {
-            spec.commandLine().getErr().println("error: helm template failed: " + Errors.message(e));
-            return Main.INVALID;
+            return Errors.report(spec.commandLine(), false, Main.INVALID, "helm template failed: " + helmProblem(e.getMessage()));
         }
     }
+
+    /**
+     * Helm's error in one line. A values-schema failure spans several lines ("values don't meet the
+     * specifications...", the chart name, one "- at '/path': reason" line per violation): it becomes the dotted
+     * field paths with their reasons.
+     */
+    static String helmProblem(String message) {
+        String m = message == null ? "" : message.strip();
+        if (m.startsWith("values don't meet the specifications of the schema")) {
+            List<String> violations = new ArrayList<>();
+            for (String line : m.split("\n")) {
+                java.util.regex.Matcher v = SCHEMA_VIOLATION.matcher(line.strip());
+                if (v.matches()) {
+                    String path = v.group(1).replaceFirst("^/", "").replace('/', '.');
+                    violations.add((path.isEmpty() ? "(values root)" : path) + ": " + v.group(2));
+                }
+            }
+            if (!violations.isEmpty()) {
+                return "values do not match the chart's values.schema.json: " + String.join("; ", violations)
+                        + " (fix: give each field a value of the type and range the schema allows)";
+            }
+        }
+        return Errors.withoutErrorPrefix(String.join("; ", m.lines().map(String::strip).filter(l -> !l.isEmpty()).toList()));
+    }
+
+    private static final java.util.regex.Pattern SCHEMA_VIOLATION = java.util.regex.Pattern.compile("- at '([^']*)': (.+)");
 }

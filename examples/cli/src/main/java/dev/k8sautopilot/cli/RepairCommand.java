@@ -31,8 +31,7 @@ final class RepairCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!Files.isRegularFile(chart.resolve("Chart.yaml"))) {
-            spec.commandLine().getErr().println("error: " + chart + " has no Chart.yaml (fix: give a chart directory)");
-            return Main.USAGE;
+            return Errors.report(spec.commandLine(), options.json, Main.USAGE, chart + " has no Chart.yaml (fix: give a chart directory)");
         }
         ChartPipeline pipeline = options.builder(spec.commandLine().getErr()).build();
         RunResult result = pipeline.repair(chart);

@@ -1,8 +1,5 @@
 package dev.k8sautopilot.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.k8sautopilot.RunResult;
 import dev.k8sautopilot.llm.LlmPlanner;
 import dev.k8sautopilot.model.ChartPlan;
@@ -12,7 +9,6 @@ import dev.k8sautopilot.model.Question;
 import dev.k8sautopilot.model.Usage;
 import dev.k8sautopilot.model.ValidationReport;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,8 +19,6 @@ import java.util.Map;
  * stdout. The JSON shape is documented in {@code docs/cli.md} and kept stable.
  */
 final class ResultPrinter {
-
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final PrintWriter out;
     private final PrintWriter err;
@@ -83,12 +77,14 @@ final class ResultPrinter {
             }
         } else {
             RunResult.Failed f = (RunResult.Failed) result;
+            String reason = cliReason(f);
             doc.put("status", "failed");
             doc.put("stage", f.stage());
-            doc.put("error", f.reason());
+            doc.put("kind", f.kind().name().toLowerCase(java.util.Locale.ROOT));
+            doc.put("error", reason);
             f.plan().ifPresent(p -> doc.put("plan", plan(p)));
             putReport(doc, f.report());
-            code = switch (f.stage()) {
+            code = f.kind() == RunResult.Failed.Kind.CHART_EXISTS ? Main.EXISTS : switch (f.stage()) {
                 case "plan", "clarification", "write" -> Main.USAGE;
                 default -> Main.INVALID;
             };
@@ -97,9 +93,10 @@ final class ResultPrinter {
                 if (!f.report().findings().isEmpty()) {
                     err.print(f.report().format());
                 }
-                err.println("error: " + f.reason());
+                err.println("error: " + reason);
             }
         }
+        doc.put("exitCode", code);
         doc.putAll(extra);
         if (!json && extra.get("argocd") instanceof Map<?, ?> argo) {
             for (Object file : (List<Object>) argo.get("files")) {
@@ -116,6 +113,18 @@ final class ResultPrinter {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** The library's reason with the command-line way to act on it (the library knows no options). */
+    static String cliReason(RunResult.Failed f) {
+        String reason = Errors.withoutErrorPrefix(f.reason());
+        if (f.kind() == RunResult.Failed.Kind.CHART_EXISTS) {
+            return reason + " " + Errors.EXISTS_HINT;
+        }
+        if (f.stage().equals("clarification")) {
+            return reason + " (CLI: k8s-autopilot resume " + f.runId() + " --answer FIELD=VALUE)";
+        }
+        return reason;
     }
 
     /**
@@ -150,11 +159,7 @@ final class ResultPrinter {
     }
 
     void printJson(Map<String, Object> doc) {
-        try {
-            out.println(MAPPER.writeValueAsString(doc));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        Errors.printJson(out, doc);
     }
 
     static Map<String, Object> plan(ChartPlan plan) {

@@ -44,8 +44,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!Files.isDirectory(chart)) {
-            spec.commandLine().getErr().println("error: " + chart + " is not a directory (fix: give the chart directory)");
-            return Main.USAGE;
+            return Errors.report(spec.commandLine(), json, Main.USAGE, chart + " is not a directory (fix: give the chart directory)");
         }
         ValidationOptions options = new ValidationOptions(kubeVersion, true, Set.of(), Optional.ofNullable(kubeconfig));
         ChartPipeline pipeline = ChartPipeline.builder()

@@ -205,8 +205,12 @@ class CliTest {
             String[] args = {"generate", "Create a Helm chart for nginx", "--output", dir.toString(), "--yes", "--checkpointer", "memory:"};
             assertThat(cli(args).code()).isZero();
             Outcome again = cli(args);
-            assertThat(again.code()).isEqualTo(Main.USAGE);
-            assertThat(again.err()).contains("exists already");
+            assertThat(again.code()).isEqualTo(Main.EXISTS);
+            assertThat(again.err()).contains("exists already", "--force", "--update").doesNotContain("• generate", "• validate");
+            Outcome json = cli("generate", "Create a Helm chart for nginx", "--output", dir.toString(), "--yes", "--json",
+                    "--checkpointer", "memory:");
+            assertThat(json.code()).isEqualTo(Main.EXISTS);
+            assertThat(json.out()).contains("\"kind\" : \"chart_exists\"", "\"exitCode\" : 4");
             Outcome forced = cli("generate", "Create a Helm chart for nginx", "--output", dir.toString(), "--yes", "--force",
                     "--checkpointer", "memory:");
             assertThat(forced.code()).isZero();

@@ -56,7 +56,7 @@ public final class ContainerDefaultsHealer extends RuleHealer {
         return r;
     }
 
-    /** The hardened container security context of QUALITY.md §3. */
+    /** The hardened container security context of docs/quality.md §3. */
     static Map<String, Object> hardenedContext() {
         Map<String, Object> sc = new LinkedHashMap<>();
         sc.put("runAsNonRoot", true);

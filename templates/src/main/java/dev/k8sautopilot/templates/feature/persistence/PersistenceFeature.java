@@ -22,8 +22,12 @@ public final class PersistenceFeature implements Feature {
     public void contributeValues(ChartSpec spec, ValuesModel.Builder v) {
         var p = spec.persistence();
         v.section("Persistence parameters")
-                .leaf("persistence.enabled", p.enabled(), "Store data on a PersistentVolumeClaim (otherwise an emptyDir)")
+                .leaf("persistence.enabled", p.enabled(), "Store data on a PersistentVolumeClaim mounted at persistence.mountPath")
                 .leaf("persistence.mountPath", p.mountPath(), "Where the data volume is mounted")
+                // A chart planned with persistence keeps its data directory writable when persistence is switched off;
+                // a stateless one mounts nothing there (no unused volume).
+                .leaf("persistence.emptyDirWhenDisabled", p.enabled(),
+                        "When persistence is disabled, mount an emptyDir at persistence.mountPath (its data is lost with the pod)")
                 .leaf("persistence.storageClass", p.storageClass(), "StorageClass of the volume; empty for the default, - for none")
                 .leaf("persistence.accessModes", List.of(p.accessMode().wire()), "Access modes of the volume")
                 .leaf("persistence.size", p.size(), "Size of the volume")
