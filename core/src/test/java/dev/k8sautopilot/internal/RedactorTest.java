@@ -26,4 +26,18 @@ class RedactorTest {
         assertThat(Redactor.secretName("API_TOKEN")).isTrue();
         assertThat(Redactor.secretName("LOG_LEVEL")).isFalse();
     }
+
+    @Test
+    void followsTheSharedSecretNamePolicy() {
+        assertThat(Redactor.text("DB_PASS=hunter2 and DATABASE_DSN=postgres://app:pw3@db:5432/app"))
+                .isEqualTo("DB_PASS=<redacted> and DATABASE_DSN=<redacted>");
+        assertThat(Redactor.secretName("DB_PASS")).isTrue();
+        assertThat(Redactor.secretName("DATABASE_DSN")).isTrue();
+    }
+
+    @Test
+    void anOrdinaryAssignmentDoesNotHideASecretOneInItsValue() {
+        assertThat(Redactor.text("set DB_USER to DB_PASS=hunter2")).isEqualTo("set DB_USER to DB_PASS=<redacted>");
+        assertThat(Redactor.text("mode: fast, token: abc")).isEqualTo("mode: fast, token: <redacted>");
+    }
 }

@@ -4,6 +4,7 @@ import dev.k8sautopilot.model.ChartRequest;
 import dev.k8sautopilot.model.ChartSpec;
 import dev.k8sautopilot.model.ChartSpecs;
 import dev.k8sautopilot.model.Image;
+import dev.k8sautopilot.model.SecretNames;
 import dev.k8sautopilot.model.SpecException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -31,7 +32,6 @@ final class SpecSanitizer {
             "allowprivilegeescalation", "runasnonroot", "runasroot", "hostpath", "securitycontext", "podsecuritycontext",
             "containersecuritycontext");
     private static final Set<String> ALLOWED_CAPABILITIES = Set.of("NET_BIND_SERVICE");
-    private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL).*");
     /** Language runtimes and base OS images: they run no application by themselves. */
     private static final Set<String> BASE_IMAGES = Set.of("node", "python", "openjdk", "eclipse-temurin", "amazoncorretto",
             "golang", "ruby", "php", "perl", "rust", "gcc", "dotnet", "aspnet", "runtime", "sdk", "mono", "elixir", "erlang",
@@ -165,7 +165,7 @@ final class SpecSanitizer {
         if (env instanceof Map<?, ?> map) {
             Map<String, Object> kept = new LinkedHashMap<>();
             map.forEach((k, v) -> {
-                if (SECRET_NAME.matcher(String.valueOf(k)).matches()) {
+                if (SecretNames.isSecret(String.valueOf(k))) {
                     moved.add(String.valueOf(k));
                 } else {
                     kept.put(String.valueOf(k), v);
@@ -175,7 +175,7 @@ final class SpecSanitizer {
         } else if (env instanceof List<?> list) {
             List<Object> kept = new ArrayList<>();
             for (Object item : list) {
-                if (item instanceof Map<?, ?> m && m.get("name") != null && SECRET_NAME.matcher(String.valueOf(m.get("name"))).matches()) {
+                if (item instanceof Map<?, ?> m && m.get("name") != null && SecretNames.isSecret(String.valueOf(m.get("name")))) {
                     moved.add(String.valueOf(m.get("name")));
                 } else {
                     kept.add(item);
