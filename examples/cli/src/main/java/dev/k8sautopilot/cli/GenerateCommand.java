@@ -68,11 +68,12 @@ final class GenerateCommand implements Callable<Integer> {
         Optional<ChartSpec> chartSpec = specFile == null ? Optional.empty() : Optional.of(ChartSpecs.read(specFile));
         ChartRequest chartRequest = new ChartRequest(request == null ? "" : request, chartSpec, answers, List.of());
         WriteMode mode = existing == null ? WriteMode.FAIL_IF_EXISTS : existing.force ? WriteMode.OVERWRITE : WriteMode.UPDATE;
-        ChartPipeline pipeline = options.builder(spec.commandLine().getErr())
+        try (ChartPipeline pipeline = options.builder(spec.commandLine().getErr())
                 .outputDirectory(output)
                 .writeMode(mode)
-                .build();
-        RunResult result = pipeline.run(chartRequest);
-        return new ResultPrinter(spec.commandLine().getOut(), spec.commandLine().getErr(), options.json).print(result);
+                .build()) {
+            RunResult result = pipeline.run(chartRequest);
+            return new ResultPrinter(spec.commandLine().getOut(), spec.commandLine().getErr(), options.json).print(result);
+        }
     }
 }
