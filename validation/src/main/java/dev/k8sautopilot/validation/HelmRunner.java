@@ -20,6 +20,11 @@ final class HelmRunner {
     /** Namespace used for rendering. */
     static final String NAMESPACE = "default";
 
+    static {
+        // Native library copies and chart copies of killed runs would otherwise pile up in the temp directory.
+        StaleTemporaries.cleanOnce();
+    }
+
     private HelmRunner() {
     }
 
