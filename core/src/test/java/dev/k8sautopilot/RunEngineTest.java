@@ -377,6 +377,23 @@ class RunEngineTest {
     }
 
     @Test
+    void runsSavedByTheVersionBeforeTypedStagesStillResume(@TempDir Path out) throws Exception {
+        MemoryCheckpointer store = new MemoryCheckpointer();
+        RunResult.Interrupted i = (RunResult.Interrupted) pipeline(out).checkpointer(store)
+                .approvals(ApprovalHandlers.deferring()).build().run(ChartRequest.of(SPEC));
+        Checkpoint now = store.load(i.runId()).orElseThrow();
+        com.fasterxml.jackson.databind.node.ObjectNode doc = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(now.state());
+        assertThat(doc.path("mode").asText()).isEqualTo("GENERATE");
+        doc.put("mode", "generate").put("schemaVersion", 1).remove("backupDirectory");
+        MemoryCheckpointer old = new MemoryCheckpointer();
+        old.save(new Checkpoint(i.runId(), 1, "GENERATION_REVIEW", 1, doc.toString(), now.updatedAt()));
+        RunResult resumed = pipeline(out).checkpointer(old).build().resume(i.runId(), Decision.approve());
+        assertThat(resumed).isInstanceOf(RunResult.Completed.class);
+        assertThat(old.load(i.runId()).orElseThrow().stage()).isEqualTo("DONE");
+    }
+
+    @Test
     void stagesAreTyped() {
         assertThat(RunStage.at(Gate.VALIDATION_ESCALATION).gate()).contains(Gate.VALIDATION_ESCALATION);
         assertThat(RunStage.WRITE.gate()).isEmpty();
