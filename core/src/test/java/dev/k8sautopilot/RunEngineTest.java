@@ -280,6 +280,21 @@ class RunEngineTest {
         }
 
         @Test
+        void repairedFilesKeepTheirPermissionsAndBackupsAreOwnerOnly(@TempDir Path tmp) throws Exception {
+            org.junit.jupiter.api.Assumptions.assumeTrue(
+                    java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX file system");
+            Path chart = legacyChart(tmp);
+            Path file = chart.resolve("templates/a.yaml");
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-r--"));
+            RunResult r = pipeline(tmp).addHealer(FIXER).backupDirectory(tmp.resolve("bak")).build().repair(chart);
+            assertThat(Files.readString(file)).isEqualTo("fixed\n");
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .isEqualTo("rw-rw-r--");
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                    tmp.resolve("bak").resolve(r.runId()).resolve("templates/a.yaml")))).isEqualTo("rw-------");
+        }
+
+        @Test
         void aBackupDirectoryInsideTheChartIsRefused(@TempDir Path tmp) throws Exception {
             Path chart = legacyChart(tmp);
             assertThatThrownBy(() -> pipeline(tmp).addHealer(FIXER).backupDirectory(chart.resolve("bak")).build().repair(chart))

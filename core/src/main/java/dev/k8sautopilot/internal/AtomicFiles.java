@@ -14,6 +14,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,13 +43,32 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
-    /** Replaces {@code target} with {@code content} atomically; parent directories are created. */
+    /**
+     * Replaces {@code target} with {@code content} atomically, owner-only (for checkpoints); parent directories
+     * are created.
+     */
     public static void write(Path target, byte[] content) throws IOException {
+        write(target, content, true);
+    }
+
+    /**
+     * Replaces {@code target} with {@code content} atomically; parent directories are created. On POSIX file
+     * systems an existing target keeps its permissions; a new one is owner-only when {@code ownerOnly}, else
+     * {@code rw-r--r--} (chart files).
+     */
+    public static void write(Path target, byte[] content, boolean ownerOnly) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         // createTempFile makes the file owner-only on POSIX; the rename keeps those permissions.
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + TEMP_MARKER, "");
         try {
+            if (Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+                if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(target, LinkOption.NOFOLLOW_LINKS));
+                } else if (!ownerOnly) {
+                    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+                }
+            }
             try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(content);
                 while (buffer.hasRemaining()) {

@@ -262,7 +262,7 @@ public final class ChartWriter {
                         AtomicFiles.write(b, old.getBytes(StandardCharsets.UTF_8));
                     }
                 }
-                AtomicFiles.write(target, e.getValue().getBytes(StandardCharsets.UTF_8));
+                AtomicFiles.write(target, e.getValue().getBytes(StandardCharsets.UTF_8), false);
                 written.add(e.getKey());
             }
             return written;
