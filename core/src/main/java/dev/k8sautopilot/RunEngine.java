@@ -4,6 +4,7 @@ import dev.k8sautopilot.GateRules.DecisionRefusedException;
 import dev.k8sautopilot.hitl.ApprovalRequest;
 import dev.k8sautopilot.hitl.Decision;
 import dev.k8sautopilot.hitl.Gate;
+import dev.k8sautopilot.internal.AtomicFiles;
 import dev.k8sautopilot.internal.ChartWriter;
 import dev.k8sautopilot.internal.Diffs;
 import dev.k8sautopilot.internal.MeteredChatModel;
@@ -70,6 +71,8 @@ final class RunEngine {
         // Missing modules are a set-up error, reported before a run exists.
         settings.requireCoordinator();
         settings.requireValidator();
+        // Chart copies half-written by a killed run (".<chart>.tmp-*") are never a chart: remove the stale ones.
+        AtomicFiles.removeStale(settings.outputDirectory(), n -> n.startsWith(".") && n.contains(AtomicFiles.TEMP_MARKER));
         RunState state = RunState.start(newRunId(), RunState.Mode.GENERATE, RunStage.PLAN, request, null,
                 settings.outputDirectory().toString(), null);
         return new Run(state, 0, false).begin();

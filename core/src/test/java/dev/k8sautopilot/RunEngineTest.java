@@ -327,6 +327,8 @@ class RunEngineTest {
             Files.createDirectories(staleTemp);
             Files.writeString(staleTemp.resolve("values.yaml"), "half");
             Files.setLastModifiedTime(staleTemp, FileTime.from(Instant.now().minus(1, ChronoUnit.HOURS)));
+            Path otherChartsTemp = Files.createDirectories(out.resolve(".api.tmp-333"));
+            Files.setLastModifiedTime(otherChartsTemp, FileTime.from(Instant.now().minus(1, ChronoUnit.HOURS)));
             // A process killed between moving the old chart away and moving the new one in.
             Path movedAway = out.resolve(".web.old-222");
             Files.createDirectories(movedAway);
@@ -335,6 +337,7 @@ class RunEngineTest {
             assertThat(r).isInstanceOfSatisfying(RunResult.Failed.class, f -> assertThat(f.reason()).contains("exists already"));
             assertThat(Files.readString(out.resolve("web/values.yaml"))).isEqualTo("mine\n");
             assertThat(staleTemp).doesNotExist();
+            assertThat(otherChartsTemp).as("cleaned when a run starts").doesNotExist();
             assertThat(movedAway).doesNotExist();
         }
     }
