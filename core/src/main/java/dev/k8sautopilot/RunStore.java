@@ -128,7 +128,7 @@ final class RunStore implements AutoCloseable {
                 r.feedback().stream().map(Redactor::text).toList());
         ChartPlan plan = s.plan() == null ? null
                 : new ChartPlan(redact(s.plan().spec()), s.plan().decisions(), s.plan().warnings(), s.plan().planner());
-        return s.withRequestAndPlan(redacted, plan, Redactor.text(s.failure()));
+        return s.withRedacted(redacted, plan, Redactor.text(s.failure()));
     }
 
     private static ChartSpec redact(ChartSpec spec) {

@@ -123,8 +123,8 @@ public record RunState(int schemaVersion, String runId, Mode mode, RunStage stag
                 healRounds, healLog, total, failure, chartDirectory, backupDirectory);
     }
 
-    /** A copy with a redacted request and plan, as saved (see {@code RunStore}). */
-    public RunState withRequestAndPlan(ChartRequest r, ChartPlan p, String why) {
+    /** A copy with the redacted request, plan and failure text, as saved. */
+    public RunState withRedacted(ChartRequest r, ChartPlan p, String why) {
         return new RunState(schemaVersion, runId, mode, stage, r, p, files, report, questions, outputDirectory,
                 healRounds, healLog, usage, why, chartDirectory, backupDirectory);
     }
