@@ -40,11 +40,11 @@ final class GateRules {
             List<Question> open = questions.stream().filter(q -> q.defaultValue().isEmpty()).toList();
             if (!open.isEmpty()) {
                 String fields = open.stream().map(Question::field).collect(Collectors.joining(", "));
-                String example = open.stream().map(q -> "--answer " + q.field() + "=...").collect(Collectors.joining(" "));
+                String example = open.stream().map(q -> q.field() + "=...").collect(Collectors.joining(", "));
                 throw new DecisionRefusedException("approve cannot take the defaults at gate CLARIFICATION: "
                         + (open.size() == 1 ? "question '" + fields + "' has" : "questions " + fields + " have")
                         + " no default; the run is still waiting (fix: answer " + (open.size() == 1 ? "it" : "them")
-                        + ", e.g. " + example + ", or abort)");
+                        + " (" + example + "), or abort)");
             }
         }
     }

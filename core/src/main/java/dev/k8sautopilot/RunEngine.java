@@ -115,9 +115,9 @@ final class RunEngine {
     }
 
     Optional<RunStatus> status(String runId) {
-        return store.load(runId).map(s -> new RunStatus(runId, s.state().repair(), s.state().stage(), s.state().failure(),
-                nonEmpty(s.state().chartDirectory()).map(Path::of), nonEmpty(s.state().backupDirectory()).map(Path::of),
-                s.updatedAt()));
+        return store.load(runId).map(s -> new RunStatus(runId, s.state().repair(), s.state().stage(), s.state().request(),
+                s.state().questions(), s.state().failure(), nonEmpty(s.state().chartDirectory()).map(Path::of),
+                nonEmpty(s.state().backupDirectory()).map(Path::of), s.updatedAt()));
     }
 
     private static Optional<String> nonEmpty(String s) {

@@ -357,8 +357,12 @@ class RunEngineTest {
             assertThatThrownBy(() -> p.resume(i.runId(), Decision.approve()))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("question 'image' has no default")
-                    .hasMessageContaining("--answer image=");
-            assertThat(p.status(i.runId())).map(RunStatus::stage).contains(RunStage.CLARIFICATION);
+                    .hasMessageContaining("answer it (image=...)");
+            RunStatus waiting = p.status(i.runId()).orElseThrow();
+            assertThat(waiting.stage()).isEqualTo(RunStage.CLARIFICATION);
+            assertThat(waiting.gate()).contains(Gate.CLARIFICATION);
+            assertThat(waiting.questions()).extracting(Question::field).containsExactly("image");
+            assertThat(waiting.request().text()).isEqualTo("a chart for billing");
             RunResult done = pipeline(out).planner(asksForImage).checkpointer(p.checkpointer()).build()
                     .resume(i.runId(), Decision.answer("image", "acme/billing:1.2.0"));
             assertThat(done).isInstanceOf(RunResult.Completed.class);

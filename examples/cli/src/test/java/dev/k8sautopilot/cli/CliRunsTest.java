@@ -36,7 +36,7 @@ class CliRunsTest {
 
             Outcome approved = cli("resume", runId, "--approve", "--yes", "--checkpointer", store);
             assertThat(approved.code()).isEqualTo(Main.USAGE);
-            assertThat(approved.err()).contains("no default").contains("--answer image=").doesNotContain("\tat ");
+            assertThat(approved.err()).contains("no default").contains("image=...").doesNotContain("\tat ");
 
             Outcome runs = cli("runs", "--json", "--checkpointer", store);
             assertThat(runs.json().path("runs").get(0).path("stage").asText()).isEqualTo("CLARIFICATION");
