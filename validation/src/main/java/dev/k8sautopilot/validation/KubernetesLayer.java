@@ -156,6 +156,8 @@ final class KubernetesLayer implements Layer {
             }
         } else if (o.group().equals("traefik.io") || o.group().equals("traefik.containo.us")) {
             out.addAll(TraefikChecks.check(o, label));
+        } else if (ArgoCdChecks.applies(o)) {
+            out.addAll(ArgoCdChecks.check(o, label));
         } else if (o.apiVersion().equals("monitoring.coreos.com/v1") && o.kind().equals("ServiceMonitor")) {
             out.addAll(TraefikChecks.serviceMonitor(o, label));
         } else if (!DeprecationLayer.isKnownRemoved(o.apiVersion(), o.kind())) {

@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
                 "  k8s-autopilot generate \"Create a Helm chart for nginx\" --output charts --yes",
                 "  k8s-autopilot generate --spec web.yaml --output charts --yes --json",
                 "  k8s-autopilot generate \"chart for our billing service\" --answer image=ghcr.io/acme/billing:1.2.0 -o charts -y",
+                "  k8s-autopilot generate --spec web.yaml -o charts -y --argocd --argocd-oci oci://registry.example.com/charts",
                 "", "Exit codes: 0 chart passed validation, 1 it did not, 2 bad input, 3 stopped to ask."})
 final class GenerateCommand implements Callable<Integer> {
 
@@ -59,10 +60,18 @@ final class GenerateCommand implements Callable<Integer> {
     @Mixin
     PipelineOptions options;
 
+    @Mixin
+    ArgoCdOptions argocd;
+
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         if ((request == null || request.isBlank()) && specFile == null) {
             spec.commandLine().getErr().println("error: give a REQUEST or --spec FILE (see: k8s-autopilot generate --help)");
+            return Main.USAGE;
+        }
+        Optional<String> argocdProblem = argocd.problem();
+        if (argocdProblem.isPresent()) {
+            spec.commandLine().getErr().println("error: " + argocdProblem.get());
             return Main.USAGE;
         }
         Optional<ChartSpec> chartSpec = specFile == null ? Optional.empty() : Optional.of(ChartSpecs.read(specFile));
@@ -73,7 +82,11 @@ final class GenerateCommand implements Callable<Integer> {
                 .writeMode(mode)
                 .build()) {
             RunResult result = pipeline.run(chartRequest);
-            return new ResultPrinter(spec.commandLine().getOut(), spec.commandLine().getErr(), options.json).print(result);
+            Map<String, Object> extra = new LinkedHashMap<>();
+            if (argocd.enabled && result instanceof RunResult.Completed done && done.passed()) {
+                extra.put("argocd", argocd.write(done.plan().spec(), output));
+            }
+            return new ResultPrinter(spec.commandLine().getOut(), spec.commandLine().getErr(), options.json).print(result, extra);
         }
     }
 }

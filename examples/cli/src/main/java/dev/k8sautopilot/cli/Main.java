@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "k8s-autopilot", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Turns a request or a spec into a validated, production-grade Helm chart.",
         subcommands = {GenerateCommand.class, ValidateCommand.class, RepairCommand.class, RenderCommand.class,
-                ResumeCommand.class, RunsCommand.class, CommandLine.HelpCommand.class},
+                ResumeCommand.class, RunsCommand.class, PackageCommand.class, PushCommand.class,
+                CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 validation failed, 2 bad usage or input, 3 stopped to ask (see resume)."})
 public final class Main {
 

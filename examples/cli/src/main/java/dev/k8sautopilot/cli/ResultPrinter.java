@@ -37,6 +37,12 @@ final class ResultPrinter {
 
     /** Prints a run result and returns the exit code. */
     int print(RunResult result) {
+        return print(result, Map.of());
+    }
+
+    /** Prints a run result with what a command added (e.g. Argo CD files) and returns the exit code. */
+    @SuppressWarnings("unchecked")
+    int print(RunResult result, Map<String, Object> extra) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("runId", result.runId());
         int code;
@@ -89,6 +95,15 @@ final class ResultPrinter {
                     err.print(f.report().format());
                 }
                 err.println("error: " + f.reason());
+            }
+        }
+        doc.putAll(extra);
+        if (!json && extra.get("argocd") instanceof Map<?, ?> argo) {
+            for (Object file : (List<Object>) argo.get("files")) {
+                out.println("argocd manifest written: " + file);
+            }
+            for (Object problem : (List<Object>) argo.get("findings")) {
+                err.println("  " + problem);
             }
         }
         doc.put("usage", usage(result.usage()));
