@@ -57,6 +57,6 @@ record ChatModels(Optional<ChatModel> planner, Optional<ChatModel> healer) {
         return new LlmSettings(provider, config.get(AutopilotConfig.LLM_MODEL, ""),
                 config.getDouble(AutopilotConfig.LLM_TEMPERATURE), config.getInt(AutopilotConfig.LLM_MAX_TOKENS),
                 config.getDuration(AutopilotConfig.LLM_TIMEOUT), config.get(AutopilotConfig.LLM_BASE_URL, ""), "",
-                config.getInt(AutopilotConfig.LLM_MAX_RETRIES));
+                config.getInt(AutopilotConfig.LLM_MAX_RETRIES), config.getBoolean(AutopilotConfig.LLM_STRICT_SCHEMA));
     }
 }

@@ -39,12 +39,14 @@ public final class AutopilotConfig {
     public static final String LLM_TEMPERATURE = "llm.temperature";
     /** Output token limit, default 2048. */
     public static final String LLM_MAX_TOKENS = "llm.maxTokens";
-    /** Request timeout in seconds (or an ISO-8601 duration), default 60. */
+    /** Total seconds (or an ISO-8601 duration) one stage may spend on the model, retries included, default 60. */
     public static final String LLM_TIMEOUT = "llm.timeout";
     /** Endpoint override. */
     public static final String LLM_BASE_URL = "llm.baseUrl";
     /** Retries on rate limits and server errors, default 2. */
     public static final String LLM_MAX_RETRIES = "llm.maxRetries";
+    /** Strict JSON-schema output on OpenAI-compatible servers (OpenAI's own endpoint always), default false. */
+    public static final String LLM_STRICT_SCHEMA = "llm.strictSchema";
     /** Model for the planning stage. */
     public static final String PLANNER_LLM_MODEL = "planner.llm.model";
     /** Model for the healing stage. */
@@ -71,6 +73,7 @@ public final class AutopilotConfig {
         d.put(LLM_TIMEOUT, "60");
         d.put(LLM_BASE_URL, "");
         d.put(LLM_MAX_RETRIES, "2");
+        d.put(LLM_STRICT_SCHEMA, "false");
         d.put(PLANNER_LLM_MODEL, "");
         d.put(HEALER_LLM_MODEL, "");
         d.put(CHECKPOINTER, "memory:");

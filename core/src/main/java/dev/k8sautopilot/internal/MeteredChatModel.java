@@ -25,6 +25,11 @@ public final class MeteredChatModel implements ChatModel {
         this.stage = stage;
     }
 
+    /** The model this one meters (callers look through it for the provider's settings). */
+    public ChatModel delegate() {
+        return delegate;
+    }
+
     @Override
     public ChatResponse chat(ChatRequest request) {
         ChatResponse response;

@@ -1,5 +1,6 @@
 package dev.k8sautopilot.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Locale;
 
 /**
@@ -52,7 +53,8 @@ public record PlanDecision(String topic, String choice, String reason, ValueSour
         return new PlanDecision(topic, choice, reason, source, Outcome.DROPPED);
     }
 
-    /** True when the value reached the chart. */
+    /** True when the value reached the chart (derived from {@link #outcome()}, so not written to checkpoints). */
+    @JsonIgnore
     public boolean isApplied() {
         return outcome == Outcome.APPLIED;
     }

@@ -11,13 +11,15 @@ import java.util.Optional;
  * @param model       model name, e.g. {@code gpt-4o-mini}; empty = the provider's default
  * @param temperature sampling temperature, default 0.0 (reproducible plans)
  * @param maxTokens   output token limit, default 2048
- * @param timeout     request timeout, default 60 s
  * @param baseUrl     endpoint override (OpenAI-compatible servers, Ollama host), empty = default
  * @param apiKey      API key; empty = from the provider's usual environment variable
- * @param maxRetries  retries on 429/5xx, default 2
+ * @param timeout     total time one stage may spend on the model, every attempt included, default 60 s
+ * @param maxRetries  retries on 429/5xx/timeouts, default 2
+ * @param strictSchema ask an OpenAI-compatible server for strict JSON-schema output (OpenAI's own endpoint
+ *                    always gets it); off by default because not every compatible server supports it
  */
 public record LlmSettings(String provider, String model, double temperature, int maxTokens, Duration timeout,
-                          String baseUrl, String apiKey, int maxRetries) {
+                          String baseUrl, String apiKey, int maxRetries, boolean strictSchema) {
 
     public LlmSettings {
         provider = provider == null ? "" : provider.strip();
@@ -32,6 +34,12 @@ public record LlmSettings(String provider, String model, double temperature, int
         maxRetries = Math.max(0, maxRetries);
     }
 
+    /** Settings without strict schema output for compatible servers. */
+    public LlmSettings(String provider, String model, double temperature, int maxTokens, Duration timeout,
+                       String baseUrl, String apiKey, int maxRetries) {
+        this(provider, model, temperature, maxTokens, timeout, baseUrl, apiKey, maxRetries, false);
+    }
+
     /** Settings for a provider with every default. */
     public static LlmSettings of(String provider) {
         return new LlmSettings(provider, "", 0.0, 0, null, "", "", 2);
@@ -44,23 +52,28 @@ public record LlmSettings(String provider, String model, double temperature, int
 
     /** Returns a copy with another model. */
     public LlmSettings withModel(String newModel) {
-        return new LlmSettings(provider, newModel, temperature, maxTokens, timeout, baseUrl, apiKey, maxRetries);
+        return new LlmSettings(provider, newModel, temperature, maxTokens, timeout, baseUrl, apiKey, maxRetries, strictSchema);
     }
 
     /** Returns a copy with another base URL. */
     public LlmSettings withBaseUrl(String url) {
-        return new LlmSettings(provider, model, temperature, maxTokens, timeout, url, apiKey, maxRetries);
+        return new LlmSettings(provider, model, temperature, maxTokens, timeout, url, apiKey, maxRetries, strictSchema);
+    }
+
+    /** Returns a copy asking compatible servers for strict schema output, or not. */
+    public LlmSettings withStrictSchema(boolean strict) {
+        return new LlmSettings(provider, model, temperature, maxTokens, timeout, baseUrl, apiKey, maxRetries, strict);
     }
 
     /** Returns a copy with an explicit API key. */
     public LlmSettings withApiKey(String key) {
-        return new LlmSettings(provider, model, temperature, maxTokens, timeout, baseUrl, key, maxRetries);
+        return new LlmSettings(provider, model, temperature, maxTokens, timeout, baseUrl, key, maxRetries, strictSchema);
     }
 
     @Override
     public String toString() {
         return "LlmSettings[provider=" + provider + ", model=" + model + ", temperature=" + temperature + ", maxTokens="
                 + maxTokens + ", timeout=" + timeout + ", baseUrl=" + baseUrl + ", apiKey=" + (apiKey.isEmpty() ? "" : "****")
-                + ", maxRetries=" + maxRetries + "]";
+                + ", maxRetries=" + maxRetries + ", strictSchema=" + strictSchema + "]";
     }
 }

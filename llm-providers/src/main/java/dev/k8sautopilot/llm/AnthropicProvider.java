@@ -54,8 +54,8 @@ public final class AnthropicProvider implements LlmProvider {
                 .temperature(settings.temperature())
                 .maxTokens(settings.maxTokens())
                 .timeout(settings.timeout())
-                .maxRetries(settings.maxRetries());
+                .maxRetries(0);
         ProviderSupport.baseUrl(settings).ifPresent(b::baseUrl);
-        return b.build();
+        return ProviderSupport.wrap(b.build(), settings, false);
     }
 }

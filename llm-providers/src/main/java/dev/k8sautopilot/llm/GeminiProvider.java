@@ -56,9 +56,9 @@ public final class GeminiProvider implements LlmProvider {
                 .temperature(settings.temperature())
                 .maxOutputTokens(settings.maxTokens())
                 .timeout(settings.timeout())
-                .maxRetries(settings.maxRetries())
+                .maxRetries(0)
                 .supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA);
         ProviderSupport.baseUrl(settings).ifPresent(b::baseUrl);
-        return b.build();
+        return ProviderSupport.wrap(b.build(), settings, false);
     }
 }

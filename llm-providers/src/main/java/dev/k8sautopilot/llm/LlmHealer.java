@@ -29,8 +29,12 @@ import org.slf4j.LoggerFactory;
  * most {@link #maxFilesPerRound()} files per round) it sends the file, its findings (rule id, line,
  * resource, message, fix hint) and asks the model for the complete patched file in one fenced block —
  * one call per file. A reply is rejected when it is empty, holds more than one file, names another file,
- * is more than twice the original size, or no longer parses (plain YAML and JSON files). The pipeline
- * keeps the result only if re-validation improves, and bounds the rounds.
+ * is more than twice the original size, no longer parses (plain YAML and JSON files), or adds anything
+ * {@link HealPatchPolicy} forbids ({@code lookup}, {@code tpl}, host access, privileged or root containers,
+ * cluster-scoped objects, new kinds). Templates are sent with the {@code values.yaml} sections and
+ * {@code _helpers.tpl} definitions they use, within {@value #MAX_CONTEXT_CHARS} characters. All calls of
+ * one {@link #heal} share one deadline ({@code llm.timeout}). The pipeline keeps the result only if
+ * re-validation improves, and bounds the rounds.
  *
  * <p>Runs last among healers ({@link #order()} 1000) and does nothing without a chat model. A model
  * failure ends the round, keeping the patches made so far. Stateless and thread-safe.
@@ -43,7 +47,8 @@ public final class LlmHealer implements Healer {
     private static final Logger LOG = LoggerFactory.getLogger(LlmHealer.class);
     private static final Pattern FENCE = Pattern.compile("(?ms)^[ \\t]*(`{3,}|~{3,})[^\\n]*\\n(.*?)^[ \\t]*\\1[ \\t]*$");
     private static final Pattern FILE_HEADER = Pattern.compile("^#\\s*(?:File|Source|Path)\\s*:\\s*(\\S+)", Pattern.CASE_INSENSITIVE);
-    private static final int MAX_CONTEXT_CHARS = 8_000;
+    /** Context (values and helpers) sent with a template, at most about 3,000 tokens. */
+    static final int MAX_CONTEXT_CHARS = 12_000;
 
     private final int maxFilesPerRound;
 
@@ -90,6 +95,7 @@ public final class LlmHealer implements Healer {
             return HealResult.unchanged(files);
         }
         ChatModel model = context.chatModel().get();
+        ModelCalls.Budget budget = ModelCalls.Budget.start(model);
         ChartFiles current = files;
         List<String> applied = new ArrayList<>();
         for (Map.Entry<String, List<Finding>> target : targets(files, report)) {
@@ -97,7 +103,7 @@ public final class LlmHealer implements Healer {
             String original = files.get(path).orElseThrow();
             String reply;
             try {
-                reply = ModelCalls.text(model, ChatRequest.builder()
+                reply = budget.text(model, ChatRequest.builder()
                         .messages(SystemMessage.from(Prompts.HEALER_SYSTEM), UserMessage.from(prompt(files, path, target.getValue())))
                         .build());
             } catch (ModelCalls.Failure e) {
@@ -153,16 +159,14 @@ public final class LlmHealer implements Healer {
             }
             sb.append('\n');
         }
-        String values = files.get("values.yaml").orElse("");
-        if (path.startsWith("templates/") && !values.isEmpty() && values.length() <= MAX_CONTEXT_CHARS) {
-            sb.append("For reference only (do not return it), values.yaml:\n");
-            fenced(sb, values, "yaml");
+        if (path.startsWith("templates/")) {
+            HealContextText.append(sb, files, content, MAX_CONTEXT_CHARS);
         }
         sb.append("Reply with the complete corrected ").append(path).append(" in one fenced code block.");
         return sb.toString();
     }
 
-    private static void fenced(StringBuilder sb, String content, String language) {
+    static void fenced(StringBuilder sb, String content, String language) {
         String fence = content.contains("```") ? "~~~~" : "```";
         sb.append(fence).append(language).append('\n').append(content);
         if (!content.endsWith("\n")) {
@@ -221,6 +225,10 @@ public final class LlmHealer implements Healer {
         String parseError = parseError(path, content);
         if (parseError != null) {
             return Patch.rejected("the patched file does not parse: " + parseError);
+        }
+        java.util.Optional<String> breach = HealPatchPolicy.breach(original, content);
+        if (breach.isPresent()) {
+            return Patch.rejected(breach.get() + ", which no finding justifies");
         }
         return new Patch(content, null);
     }

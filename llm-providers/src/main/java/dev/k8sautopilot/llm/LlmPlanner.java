@@ -26,16 +26,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Plans a chart with one call to a language model: the model reads the request and returns a partial
- * ChartSpec (structured output where the model supports a JSON-schema response format, JSON in text
- * otherwise), the planner cleans it ({@code SpecSanitizer}: unknown fields, security-weakening values,
- * invented images, invalid values are dropped with a warning) and the offline {@link RuleBasedPlanner}
- * completes it with its catalog and rules — which also raise the clarification questions. The model's
+ * Plans a chart with one call to a language model: the model reads the request (sent between
+ * delimiters, as data) and returns a partial ChartSpec (structured output where the model supports a
+ * JSON-schema response format, strict where the vendor has it; JSON in text otherwise). The answer is
+ * untrusted: unknown fields, fractional counts, unit-less memory, security-weakening values and invalid
+ * values are dropped, and the grounding policy ({@code ModelAnswerPolicy}) keeps a value only when the
+ * request grounds it or it is a low-risk inference — each drop is a warning line ({@link #WARNING_PREFIX})
+ * and a dropped decision with source {@code llm}. The offline {@link RuleBasedPlanner} then completes the
+ * document with its catalog and rules — which also raise the clarification questions. The model's kept
  * keys win over the rules' defaults; the rules keep the result sane.
  *
- * <p>At most two calls per request: one, plus one repair round when the reply is not a JSON object. A
- * model that fails (timeout, rate limit after retries, server error) or answers twice unusably makes
- * the planner fall back to the offline rules, with a warning in the plan. Without a chat model in the
+ * <p>At most two calls per request: one, plus one repair round when the reply is not a JSON object; both
+ * share one deadline ({@code llm.timeout}) with their retries. A model that fails (timeout, rate limit
+ * after retries, server error) or answers twice unusably makes the planner fall back to the offline rules,
+ * with a warning in the plan. Without a chat model in the
  * {@link PlanningContext}, and for structured requests (a spec needs no understanding), it is the
  * rule-based planner.
  *
@@ -51,12 +55,16 @@ public final class LlmPlanner implements Planner {
 
     /** The planner id. */
     public static final String ID = "llm";
+    /** The prefix of every warning line the planner adds about the model's answer (drops, fallbacks). */
+    public static final String WARNING_PREFIX = "LLM planner: ";
     /** Most model calls made for one request. */
     public static final int MAX_CALLS = 2;
 
     private static final Logger LOG = LoggerFactory.getLogger(LlmPlanner.class);
     private static final int MAX_COMPLETIONS = 8;
     private static final int MAX_ECHO = 4_000;
+    private static final java.util.regex.Pattern DELIMITER = java.util.regex.Pattern.compile(
+            "(?i)<\\s*(/?)\\s*(request|answers|feedback)\\s*>");
 
     /** Completes a partial spec document: {@link RuleBasedPlanner#complete} in production. */
     @FunctionalInterface
@@ -104,29 +112,32 @@ public final class LlmPlanner implements Planner {
             return fallback.plan(request, ctx);
         }
         List<String> warnings = new ArrayList<>();
+        ModelAnswerPolicy.Review review = new ModelAnswerPolicy.Review(warnings);
+        ModelCalls.Budget budget = ModelCalls.Budget.start(ctx.chatModel().get());
         Extraction extraction;
         try {
-            extraction = extract(ctx.chatModel().get(), request);
+            extraction = extract(ctx.chatModel().get(), request, budget);
         } catch (ModelCalls.Failure e) {
-            return fallback(request, ctx, warnings, e.getMessage());
+            return fallback(request, ctx, review, e.getMessage());
         } catch (ExtractionFailed e) {
-            return fallback(request, ctx, warnings, e.getMessage());
+            return fallback(request, ctx, review, e.getMessage());
         }
-        Map<String, Object> doc = SpecSanitizer.sanitize(extraction.document(), request, warnings);
-        if (!SpecSanitizer.dropInvalid(doc, warnings)) {
-            return fallback(request, ctx, warnings, "the model's answer could not be checked field by field");
+        Map<String, Object> doc = SpecSanitizer.sanitize(extraction.document(), request, review);
+        if (!SpecSanitizer.dropInvalid(doc, review)) {
+            return fallback(request, ctx, review, "the model's answer could not be checked field by field");
         }
         for (int i = 0; i < MAX_COMPLETIONS; i++) {
             try {
                 PlanOutcome outcome = completion.complete(SpecSanitizer.mutableCopy(doc), request, ctx);
-                return finish(outcome, warnings, extraction.calls());
+                ModelAnswerPolicy.recordKept(doc, Grounds.of(request), request.answers(), review);
+                return finish(outcome, review, extraction.calls());
             } catch (SpecException e) {
-                if (!SpecSanitizer.drop(doc, e, warnings)) {
-                    return fallback(request, ctx, warnings, "the model's answer did not fit the rules (" + e.getMessage() + ")");
+                if (!SpecSanitizer.drop(doc, e, review)) {
+                    return fallback(request, ctx, review, "the model's answer did not fit the rules (" + e.getMessage() + ")");
                 }
             }
         }
-        return fallback(request, ctx, warnings, "the model's answer did not fit the rules");
+        return fallback(request, ctx, review, "the model's answer did not fit the rules");
     }
 
     private record Extraction(Map<String, Object> document, int calls) {
@@ -139,17 +150,19 @@ public final class LlmPlanner implements Planner {
         }
     }
 
-    private static Extraction extract(ChatModel model, ChartRequest request) throws ModelCalls.Failure, ExtractionFailed {
+    private static Extraction extract(ChatModel model, ChartRequest request, ModelCalls.Budget budget)
+            throws ModelCalls.Failure, ExtractionFailed {
         boolean structured = model.supportedCapabilities().contains(Capability.RESPONSE_FORMAT_JSON_SCHEMA);
+        boolean strict = structured && ModelTraits.of(model).strictSchema();
         List<ChatMessage> messages = new ArrayList<>(prompt(request, structured));
-        String reply = ModelCalls.text(model, chatRequest(messages, structured));
+        String reply = budget.text(model, chatRequest(messages, structured, strict));
         try {
             return new Extraction(JsonReply.parseObject(reply), 1);
         } catch (JsonReply.Invalid first) {
             LOG.debug("LLM planner: unusable reply ({}); asking once more", first.getMessage());
             messages.add(AiMessage.from(reply.isEmpty() ? "(empty)" : truncate(reply)));
             messages.add(UserMessage.from(Prompts.PLANNER_REPAIR.formatted(first.getMessage())));
-            String second = ModelCalls.text(model, chatRequest(messages, structured));
+            String second = budget.text(model, chatRequest(messages, structured, strict));
             try {
                 return new Extraction(JsonReply.parseObject(second), 2);
             } catch (JsonReply.Invalid again) {
@@ -158,52 +171,63 @@ public final class LlmPlanner implements Planner {
         }
     }
 
-    private static ChatRequest chatRequest(List<ChatMessage> messages, boolean structured) {
+    private static ChatRequest chatRequest(List<ChatMessage> messages, boolean structured, boolean strict) {
         ChatRequest.Builder b = ChatRequest.builder().messages(messages);
         if (structured) {
-            b.responseFormat(ResponseFormat.builder().type(ResponseFormatType.JSON).jsonSchema(SpecSchema.jsonSchema()).build());
+            b.responseFormat(ResponseFormat.builder().type(ResponseFormatType.JSON)
+                    .jsonSchema(strict ? SpecSchema.strictJsonSchema() : SpecSchema.jsonSchema()).build());
         }
         return b.build();
     }
 
     /**
      * The messages of the first call: instructions (with the schema skeleton unless the model takes the
-     * schema as its response format) and the request with its answers and feedback.
+     * schema as its response format) and the request with its answers and feedback, each between its own
+     * delimiters so that text inside them is read as data, never as instructions.
      */
     static List<ChatMessage> prompt(ChartRequest request, boolean structured) {
         String system = structured ? Prompts.PLANNER_SYSTEM
                 : Prompts.PLANNER_SYSTEM + "\n" + Prompts.PLANNER_FORMAT.formatted(SpecSchema.skeleton());
-        StringBuilder user = new StringBuilder("Request: ").append(request.text());
+        StringBuilder user = new StringBuilder("<request>\n").append(delimited(request.text())).append("\n</request>");
         if (!request.answers().isEmpty()) {
-            user.append("\nAnswers to earlier questions (they win):");
-            request.answers().forEach((field, answer) -> user.append("\n- ").append(field).append(": ").append(answer));
+            user.append("\n<answers>");
+            request.answers().forEach((field, answer) -> user.append("\n- ").append(delimited(field)).append(": ").append(delimited(answer)));
+            user.append("\n</answers>");
         }
         if (!request.feedback().isEmpty()) {
-            user.append("\nReviewer feedback on an earlier plan:");
-            request.feedback().forEach(f -> user.append("\n- ").append(f));
+            user.append("\n<feedback>");
+            request.feedback().forEach(f -> user.append("\n- ").append(delimited(f)));
+            user.append("\n</feedback>");
         }
         return List.of(SystemMessage.from(system), UserMessage.from(user.toString()));
     }
 
-    private PlanOutcome fallback(ChartRequest request, PlanningContext context, List<String> warnings, String reason) {
-        LOG.warn("LLM planner: {}; planning with the offline rules instead", reason);
-        warnings.add(SpecSanitizer.PREFIX + reason + "; planned with the offline rules instead");
-        return decorate(fallback.plan(request, context), warnings, null);
+    /** User text with anything that looks like one of the prompt's delimiters defused. */
+    static String delimited(String text) {
+        return DELIMITER.matcher(text).replaceAll("[$1$2]");
     }
 
-    private static PlanOutcome finish(PlanOutcome outcome, List<String> warnings, int calls) {
+    private PlanOutcome fallback(ChartRequest request, PlanningContext context, ModelAnswerPolicy.Review review, String reason) {
+        review.warnings().add(SpecSanitizer.PREFIX + reason + "; planned with the offline rules instead");
+        return decorate(fallback.plan(request, context), review, null);
+    }
+
+    private static PlanOutcome finish(PlanOutcome outcome, ModelAnswerPolicy.Review review, int calls) {
         PlanDecision understanding = new PlanDecision("understanding", "language model, " + calls + (calls == 1 ? " call" : " calls"),
-                "the model read the request; the rules completed and checked its answer", ValueSource.LLM);
-        return decorate(outcome, warnings, understanding);
+                "the model read the request; values it proposed were kept only where the request grounds them or they are "
+                        + "low-risk inferences, and the rules completed and checked the rest", ValueSource.LLM);
+        return decorate(outcome, review, understanding);
     }
 
-    private static PlanOutcome decorate(PlanOutcome outcome, List<String> warnings, PlanDecision understanding) {
+    private static PlanOutcome decorate(PlanOutcome outcome, ModelAnswerPolicy.Review review, PlanDecision understanding) {
+        List<String> warnings = review.warnings();
         if (outcome instanceof PlanOutcome.Planned p) {
             ChartPlan plan = p.plan();
             List<PlanDecision> decisions = new ArrayList<>();
             if (understanding != null) {
                 decisions.add(understanding);
             }
+            decisions.addAll(review.decisions());
             decisions.addAll(plan.decisions());
             List<String> all = new ArrayList<>(plan.warnings());
             all.addAll(warnings);
@@ -213,6 +237,8 @@ public final class LlmPlanner implements Planner {
         if (warnings.isEmpty()) {
             return n;
         }
+        // A run that stops to ask carries no plan to show these on: log each line so it is seen anyway.
+        warnings.forEach(w -> LOG.warn("{}", w));
         String partial = n.partial().isEmpty() ? String.join("\n", warnings) : n.partial() + "\n" + String.join("\n", warnings);
         return new PlanOutcome.NeedsInput(n.questions(), partial);
     }

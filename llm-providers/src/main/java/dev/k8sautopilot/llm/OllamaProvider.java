@@ -36,14 +36,14 @@ public final class OllamaProvider implements LlmProvider {
 
     @Override
     public ChatModel create(LlmSettings settings) {
-        return OllamaChatModel.builder()
+        return ProviderSupport.wrap(OllamaChatModel.builder()
                 .baseUrl(ProviderSupport.baseUrl(settings).orElse(DEFAULT_BASE_URL))
                 .modelName(ProviderSupport.model(settings, DEFAULT_MODEL))
                 .temperature(settings.temperature())
                 .numPredict(settings.maxTokens())
                 .timeout(settings.timeout())
                 .supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA)
-                .maxRetries(settings.maxRetries())
-                .build();
+                .maxRetries(0)
+                .build(), settings, false);
     }
 }

@@ -16,9 +16,10 @@ import java.util.function.Function;
  * Ollama's {@code /v1}). Id {@code openai}; key from {@code OPENAI_API_KEY} (optional for a compatible
  * server given by base URL, which often needs none); default model {@value #DEFAULT_MODEL}.
  *
- * <p>On OpenAI's own endpoint the model declares JSON-schema structured output, so the planner sends its
- * schema as the response format; compatible servers differ in what they support, so the planner asks them
- * for JSON in text and validates it. Stateless and thread-safe.
+ * <p>On OpenAI's own endpoint the model declares strict JSON-schema structured output, so the planner sends
+ * its schema as a strict response format; compatible servers differ in what they support, so the planner
+ * asks them for JSON in text and validates it — unless the user opts in with {@code llm.strictSchema=true}
+ * ({@code --strict-schema}), which sends the strict schema to them too. Stateless and thread-safe.
  */
 public final class OpenAiProvider implements LlmProvider {
 
@@ -56,10 +57,14 @@ public final class OpenAiProvider implements LlmProvider {
 
     @Override
     public ChatModel create(LlmSettings settings) {
-        return create(settings, isOpenAiEndpoint(settings.baseUrl()));
+        boolean official = isOpenAiEndpoint(settings.baseUrl());
+        return create(settings, official || settings.strictSchema());
     }
 
-    /** Creates the model; {@code structuredOutput} declares JSON-schema response format support. */
+    /**
+     * Creates the model; {@code structuredOutput} declares strict JSON-schema response format support
+     * ({@code response_format: json_schema} with {@code strict: true}).
+     */
     ChatModel create(LlmSettings settings, boolean structuredOutput) {
         Optional<String> baseUrl = ProviderSupport.baseUrl(settings);
         boolean official = isOpenAiEndpoint(settings.baseUrl());
@@ -72,7 +77,7 @@ public final class OpenAiProvider implements LlmProvider {
                 .modelName(ProviderSupport.model(settings, DEFAULT_MODEL))
                 .temperature(settings.temperature())
                 .timeout(settings.timeout())
-                .maxRetries(settings.maxRetries());
+                .maxRetries(0);
         baseUrl.ifPresent(b::baseUrl);
         // OpenAI's newer models accept only max_completion_tokens; compatible servers know max_tokens.
         if (official) {
@@ -81,9 +86,9 @@ public final class OpenAiProvider implements LlmProvider {
             b.maxTokens(settings.maxTokens());
         }
         if (structuredOutput) {
-            b.supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA).strictJsonSchema(false);
+            b.supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA).strictJsonSchema(true);
         }
-        return b.build();
+        return ProviderSupport.wrap(b.build(), settings, structuredOutput);
     }
 
     /** True for no base URL or one on api.openai.com. */

@@ -1,6 +1,7 @@
 package dev.k8sautopilot.llm;
 
 import dev.k8sautopilot.spi.LlmSettings;
+import dev.langchain4j.model.chat.ChatModel;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -14,12 +15,18 @@ final class ProviderSupport {
     /**
      * The API key: the one in the settings, else the first set environment variable.
      *
-     * @throws IllegalStateException naming the variables and the fix when there is none
+     * @throws MissingApiKeyException naming the variables and the fix when there is none
      */
     static String requireKey(LlmSettings settings, Function<String, String> env, String providerName, List<String> variables) {
-        return findKey(settings, env, variables).orElseThrow(() -> new IllegalStateException(providerName
-                + " needs an API key and none was found: set the environment variable " + String.join(" or ", variables)
-                + " (fix: export " + variables.get(0) + "=<your key>, or pass the key in the LLM settings)"));
+        return findKey(settings, env, variables).orElseThrow(() -> new MissingApiKeyException(providerName, variables));
+    }
+
+    /**
+     * Wraps a langchain4j client built without retries of its own: retries and the stage deadline are
+     * applied by {@link ModelCalls}, so that usage counts every HTTP request.
+     */
+    static ChatModel wrap(ChatModel client, LlmSettings settings, boolean strictSchema) {
+        return new ProviderChatModel(client, new ModelTraits(settings.timeout(), settings.maxRetries(), strictSchema));
     }
 
     /** The API key, if the settings or one of the environment variables hold one. */

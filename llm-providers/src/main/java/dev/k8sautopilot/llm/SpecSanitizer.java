@@ -19,23 +19,21 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Makes the model's partial spec safe to hand to the rules: drops unknown fields, refuses
- * security-weakening values, moves secret-looking variables out of plain env, keeps only images the
- * request grounds, lets answers win, and drops values the ChartSpec model rejects — each with a warning.
- * Never throws for bad model output. Stateless.
+ * Makes the model's partial spec safe to hand to the rules: drops unknown fields and fractional numbers,
+ * refuses security-weakening values, moves secret-looking variables out of plain env, applies the
+ * {@link ModelAnswerPolicy grounding policy} (what the request does not ground and the allow-list does not
+ * cover is dropped), lets answers win, and drops values the ChartSpec model rejects — each with a warning
+ * line and a dropped decision. Never throws for bad model output. Stateless.
  */
 final class SpecSanitizer {
 
-    static final String PREFIX = "LLM planner: ";
+    static final String PREFIX = LlmPlanner.WARNING_PREFIX;
     private static final int MAX_DROPS = 32;
+    private static final Pattern INDEX = Pattern.compile("\\[(\\d+)]");
     private static final Set<String> SECURITY_KEYS = Set.of("privileged", "hostnetwork", "hostpid", "hostipc",
             "allowprivilegeescalation", "runasnonroot", "runasroot", "hostpath", "securitycontext", "podsecuritycontext",
             "containersecuritycontext");
     private static final Set<String> ALLOWED_CAPABILITIES = Set.of("NET_BIND_SERVICE");
-    /** Language runtimes and base OS images: they run no application by themselves. */
-    private static final Set<String> BASE_IMAGES = Set.of("node", "python", "openjdk", "eclipse-temurin", "amazoncorretto",
-            "golang", "ruby", "php", "perl", "rust", "gcc", "dotnet", "aspnet", "runtime", "sdk", "mono", "elixir", "erlang",
-            "alpine", "ubuntu", "debian", "centos", "fedora", "busybox", "scratch", "distroless", "static", "base");
 
     private SpecSanitizer() {
     }
@@ -44,23 +42,32 @@ final class SpecSanitizer {
      * Cleans the model's document in place of a copy.
      *
      * @param document the model's JSON object
-     * @param request  the request (grounds images, carries answers)
-     * @param warnings receives one line per change
+     * @param request  the request (grounds values, carries answers)
+     * @param review   receives one warning line and one decision per change
      * @return the cleaned document
      */
-    static Map<String, Object> sanitize(Map<String, Object> document, ChartRequest request, List<String> warnings) {
+    static Map<String, Object> sanitize(Map<String, Object> document, ChartRequest request, ModelAnswerPolicy.Review review) {
         Map<String, Object> doc = mutableCopy(document);
-        walk(doc, ChartSpec.class, "", warnings);
-        security(doc, warnings);
-        secretEnv(doc, warnings);
-        image(doc, request, warnings);
+        walk(doc, ChartSpec.class, "", review);
+        security(doc, review);
+        secretEnv(doc, review);
+        ModelAnswerPolicy.apply(doc, Grounds.of(request), review);
+        rollingTag(doc, review);
         overlayAnswers(doc, request.answers());
         return doc;
     }
 
+    /**
+     * Whether a variable name holds a secret (then its value never sits in plain env): the project-wide
+     * {@link SecretNames} policy. Every secret check of this module calls this method.
+     */
+    static boolean isSecretName(String name) {
+        return SecretNames.isSecret(name);
+    }
+
     // -- structure -----------------------------------------------------------------------------------
 
-    private static void walk(Map<String, Object> map, Class<?> type, String prefix, List<String> warnings) {
+    private static void walk(Map<String, Object> map, Class<?> type, String prefix, ModelAnswerPolicy.Review review) {
         Map<String, RecordComponent> components = new LinkedHashMap<>();
         for (RecordComponent c : type.getRecordComponents()) {
             components.put(c.getName(), c);
@@ -72,9 +79,9 @@ final class SpecSanitizer {
             RecordComponent c = components.get(key);
             if (c == null) {
                 it.remove();
-                warnings.add(PREFIX + (SECURITY_KEYS.contains(key.toLowerCase(Locale.ROOT))
-                        ? "refused the security setting " + prefix + key + " (the chart stays hardened)"
-                        : "dropped the unknown field " + prefix + key + " from the model's answer"));
+                review.dropped(prefix + key, e.getValue(), SECURITY_KEYS.contains(key.toLowerCase(Locale.ROOT))
+                        ? "refused the security setting " + prefix + key + " (host access and privileges never come from a model; the chart stays hardened)"
+                        : "unknown field " + prefix + key + " in the model's answer");
                 continue;
             }
             Object value = e.getValue();
@@ -83,9 +90,20 @@ final class SpecSanitizer {
                 continue;
             }
             Class<?> raw = c.getType();
+            if ((raw == int.class || raw == long.class || raw == Integer.class || raw == Long.class)
+                    && value instanceof Number n && n.doubleValue() != Math.rint(n.doubleValue())) {
+                it.remove();
+                review.dropped(prefix + key, value, "a whole number is required; " + value + " is not one");
+                continue;
+            }
             if (raw.isRecord() && value instanceof Map<?, ?> m) {
                 Map<String, Object> copy = mutableCopy(m);
-                walk(copy, raw, prefix + key + ".", warnings);
+                walk(copy, raw, prefix + key + ".", review);
+                if (copy.isEmpty()) {
+                    // A strict-schema answer states every object, with nulls for "not stated": nothing said.
+                    it.remove();
+                    continue;
+                }
                 impliedSwitch(copy, raw);
                 e.setValue(copy);
             } else if (raw == List.class && value instanceof List<?> list) {
@@ -95,7 +113,7 @@ final class SpecSanitizer {
                     for (int i = 0; i < list.size(); i++) {
                         if (list.get(i) instanceof Map<?, ?> m) {
                             Map<String, Object> copy = mutableCopy(m);
-                            walk(copy, element, prefix + key + "[" + i + "].", warnings);
+                            walk(copy, element, prefix + key + "[" + i + "].", review);
                             out.add(copy);
                         } else {
                             out.add(list.get(i));
@@ -125,7 +143,7 @@ final class SpecSanitizer {
 
     // -- safety --------------------------------------------------------------------------------------
 
-    private static void security(Map<String, Object> doc, List<String> warnings) {
+    private static void security(Map<String, Object> doc, ModelAnswerPolicy.Review review) {
         if (!(doc.get("security") instanceof Map<?, ?>)) {
             return;
         }
@@ -133,12 +151,13 @@ final class SpecSanitizer {
         Map<String, Object> security = (Map<String, Object>) doc.get("security");
         if (isFalse(security.get("readOnlyRootFilesystem"))) {
             security.remove("readOnlyRootFilesystem");
-            warnings.add(PREFIX + "kept the read-only root filesystem the model wanted to turn off; list writable directories in security.writablePaths");
+            review.dropped("security.readOnlyRootFilesystem", false,
+                    "kept the read-only root filesystem the model wanted to turn off; list writable directories in security.writablePaths");
         }
         for (String id : List.of("runAsUser", "runAsGroup", "fsGroup")) {
             if (security.get(id) instanceof Number n && n.longValue() <= 0) {
                 security.remove(id);
-                warnings.add(PREFIX + "refused security." + id + " = " + n + " (the chart never runs as root)");
+                review.dropped("security." + id, n, "the chart never runs as root");
             }
         }
         if (security.get("capabilities") instanceof List<?> caps) {
@@ -147,7 +166,7 @@ final class SpecSanitizer {
                 if (ALLOWED_CAPABILITIES.contains(String.valueOf(cap))) {
                     kept.add(cap);
                 } else {
-                    warnings.add(PREFIX + "refused the capability " + cap + " (only " + ALLOWED_CAPABILITIES + " may be added back)");
+                    review.dropped("security.capabilities", cap, "only " + ALLOWED_CAPABILITIES + " may be added back");
                 }
             }
             security.put("capabilities", kept);
@@ -159,13 +178,13 @@ final class SpecSanitizer {
     }
 
     /** Secret-looking variables never carry literal values: move them to secretEnv. */
-    private static void secretEnv(Map<String, Object> doc, List<String> warnings) {
+    private static void secretEnv(Map<String, Object> doc, ModelAnswerPolicy.Review review) {
         Object env = doc.get("env");
         List<String> moved = new ArrayList<>();
         if (env instanceof Map<?, ?> map) {
             Map<String, Object> kept = new LinkedHashMap<>();
             map.forEach((k, v) -> {
-                if (SecretNames.isSecret(String.valueOf(k))) {
+                if (isSecretName(String.valueOf(k))) {
                     moved.add(String.valueOf(k));
                 } else {
                     kept.put(String.valueOf(k), v);
@@ -175,7 +194,7 @@ final class SpecSanitizer {
         } else if (env instanceof List<?> list) {
             List<Object> kept = new ArrayList<>();
             for (Object item : list) {
-                if (item instanceof Map<?, ?> m && m.get("name") != null && SecretNames.isSecret(String.valueOf(m.get("name")))) {
+                if (item instanceof Map<?, ?> m && m.get("name") != null && isSecretName(String.valueOf(m.get("name")))) {
                     moved.add(String.valueOf(m.get("name")));
                 } else {
                     kept.add(item);
@@ -193,65 +212,23 @@ final class SpecSanitizer {
             if (!present) {
                 secrets.add(name);
             }
-            warnings.add(PREFIX + "moved " + name + " from env to secretEnv (a secret value never sits in the chart)");
+            review.warnings().add(PREFIX + "moved " + name + " from env to secretEnv (a secret value never sits in the chart)");
         }
         doc.put("secretEnv", secrets);
     }
 
-    /**
-     * The model may not invent images: an image is kept only when the request (or an answer) names it, and
-     * never a bare language runtime or OS image unless the request gives that reference itself.
-     */
-    private static void image(Map<String, Object> doc, ChartRequest request, List<String> warnings) {
+    /** A grounded image keeps its registry and repository, but never the rolling tag {@code latest}: the rules pin one. */
+    private static void rollingTag(Map<String, Object> doc, ModelAnswerPolicy.Review review) {
         Object image = doc.get("image");
-        String repository;
-        String tag;
-        String reference;
-        if (image instanceof String ref) {
-            try {
-                Image parsed = Image.parse(ref);
-                repository = parsed.repository();
-                tag = parsed.tag();
-            } catch (SpecException e) {
-                return; // invalid values are dropped later with the model's own error message
-            }
-            reference = ref;
-        } else if (image instanceof Map<?, ?> m && m.get("repository") != null) {
-            repository = String.valueOf(m.get("repository"));
-            tag = m.get("tag") == null ? "" : String.valueOf(m.get("tag"));
-            reference = repository + (tag.isEmpty() ? "" : ":" + tag);
-        } else {
-            return;
+        if (image instanceof String ref && ref.toLowerCase(Locale.ROOT).endsWith(":latest")) {
+            doc.put("image", ref.substring(0, ref.length() - ":latest".length()));
+            review.dropped("image.tag", "latest", "a rolling tag; a chart pins a version");
+        } else if (image instanceof Map<?, ?> m && "latest".equalsIgnoreCase(String.valueOf(m.get("tag")))) {
+            Map<String, Object> copy = mutableCopy(m);
+            copy.remove("tag");
+            doc.put("image", copy);
+            review.dropped("image.tag", "latest", "a rolling tag; a chart pins a version");
         }
-        String told = grounding(request);
-        String last = repository.substring(repository.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-        if (!told.contains(last)) {
-            doc.remove("image");
-            warnings.add(PREFIX + "dropped the image " + reference + ", which the request does not name (the rules choose one or ask)");
-            return;
-        }
-        if (BASE_IMAGES.contains(last) && !told.contains(last + ":") && !told.contains("/" + last)) {
-            doc.remove("image");
-            warnings.add(PREFIX + "dropped the image " + reference + ": a language runtime or base image runs no application by itself");
-            return;
-        }
-        if (tag.equalsIgnoreCase("latest")) {
-            if (image instanceof String ref) {
-                doc.put("image", ref.substring(0, ref.length() - ":latest".length()));
-            } else {
-                Map<String, Object> copy = mutableCopy((Map<?, ?>) image);
-                copy.remove("tag");
-                doc.put("image", copy);
-            }
-            warnings.add(PREFIX + "dropped the rolling tag 'latest' from " + reference + " (a chart pins a version)");
-        }
-    }
-
-    private static String grounding(ChartRequest request) {
-        StringBuilder sb = new StringBuilder(request.text());
-        request.answers().values().forEach(v -> sb.append('\n').append(v));
-        request.feedback().forEach(f -> sb.append('\n').append(f));
-        return sb.toString().toLowerCase(Locale.ROOT);
     }
 
     // -- answers -------------------------------------------------------------------------------------
@@ -326,7 +303,7 @@ final class SpecSanitizer {
      *
      * @return false when an error could not be pinned on a field of the document
      */
-    static boolean dropInvalid(Map<String, Object> doc, List<String> warnings) {
+    static boolean dropInvalid(Map<String, Object> doc, ModelAnswerPolicy.Review review) {
         for (int i = 0; i < MAX_DROPS; i++) {
             Map<String, Object> probe = new LinkedHashMap<>(doc);
             probe.putIfAbsent("name", "placeholder");
@@ -336,7 +313,7 @@ final class SpecSanitizer {
                 ChartSpecs.fromMap(probe);
                 return true;
             } catch (SpecException e) {
-                if (!drop(doc, e, warnings)) {
+                if (!drop(doc, e, review)) {
                     return false;
                 }
             }
@@ -345,12 +322,13 @@ final class SpecSanitizer {
     }
 
     /** Removes the field a SpecException names; false when it names nothing in the document. */
-    static boolean drop(Map<String, Object> doc, SpecException e, List<String> warnings) {
+    static boolean drop(Map<String, Object> doc, SpecException e, ModelAnswerPolicy.Review review) {
+        Object value = valueAt(doc, e.field());
         String removed = removePath(doc, e.field());
         if (removed == null) {
             return false;
         }
-        warnings.add(PREFIX + "dropped " + removed + " from the model's answer (" + e.problem() + ")");
+        review.dropped(removed, value, "invalid in the model's answer (" + e.problem() + ")");
         return true;
     }
 
@@ -360,19 +338,7 @@ final class SpecSanitizer {
      * @return the path removed, or null when the path's first key is not in the document
      */
     static String removePath(Map<String, Object> doc, String field) {
-        String path = field.equals("spec") ? "" : field.startsWith("spec.") ? field.substring(5) : field;
-        List<Object> tokens = new ArrayList<>();
-        for (String part : path.split("\\.")) {
-            int bracket = part.indexOf('[');
-            String key = bracket < 0 ? part : part.substring(0, bracket);
-            if (!key.isEmpty()) {
-                tokens.add(key);
-            }
-            java.util.regex.Matcher m = Pattern.compile("\\[(\\d+)]").matcher(bracket < 0 ? "" : part.substring(bracket));
-            while (m.find()) {
-                tokens.add(Integer.parseInt(m.group(1)));
-            }
-        }
+        List<Object> tokens = tokens(field);
         Object container = null;
         Object token = null;
         Object current = doc;
@@ -401,6 +367,38 @@ final class SpecSanitizer {
             ((List<?>) container).remove((int) (Integer) token);
         }
         return reached.toString();
+    }
+
+    private static List<Object> tokens(String field) {
+        String path = field.equals("spec") ? "" : field.startsWith("spec.") ? field.substring(5) : field;
+        List<Object> tokens = new ArrayList<>();
+        for (String part : path.split("\\.")) {
+            int bracket = part.indexOf('[');
+            String key = bracket < 0 ? part : part.substring(0, bracket);
+            if (!key.isEmpty()) {
+                tokens.add(key);
+            }
+            java.util.regex.Matcher m = INDEX.matcher(bracket < 0 ? "" : part.substring(bracket));
+            while (m.find()) {
+                tokens.add(Integer.parseInt(m.group(1)));
+            }
+        }
+        return tokens;
+    }
+
+    /** The deepest value of {@code doc} on a SpecException path, or null. */
+    private static Object valueAt(Map<String, Object> doc, String field) {
+        Object current = doc;
+        for (Object t : tokens(field)) {
+            if (current instanceof Map<?, ?> m && t instanceof String k && m.containsKey(k)) {
+                current = m.get(k);
+            } else if (current instanceof List<?> l && t instanceof Integer idx && idx < l.size()) {
+                current = l.get(idx);
+            } else {
+                break;
+            }
+        }
+        return current == doc ? null : current;
     }
 
     @SuppressWarnings("unchecked")

@@ -2,10 +2,12 @@ package dev.k8sautopilot.llm;
 
 import dev.k8sautopilot.internal.Json;
 import dev.k8sautopilot.model.ChartSpec;
+import dev.langchain4j.model.chat.request.json.JsonAnyOfSchema;
 import dev.langchain4j.model.chat.request.json.JsonArraySchema;
 import dev.langchain4j.model.chat.request.json.JsonBooleanSchema;
 import dev.langchain4j.model.chat.request.json.JsonEnumSchema;
 import dev.langchain4j.model.chat.request.json.JsonIntegerSchema;
+import dev.langchain4j.model.chat.request.json.JsonNullSchema;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchemaElement;
@@ -68,16 +70,32 @@ final class SpecSchema {
     private static final Map<String, Object> TREE = tree();
     private static final JsonSchema JSON_SCHEMA = JsonSchema.builder()
             .name("ChartSpec")
-            .rootElement(objectSchema(TREE, ""))
+            .rootElement(objectSchema(TREE, "", false))
+            .build();
+    private static final JsonSchema STRICT_JSON_SCHEMA = JsonSchema.builder()
+            .name("ChartSpec")
+            .rootElement(objectSchema(TREE, "", true))
             .build();
     private static final String SKELETON = Json.write(skeleton(TREE, ""));
 
     private SpecSchema() {
     }
 
-    /** The schema as a langchain4j response-format schema. */
+    /**
+     * The schema as a langchain4j response-format schema: every property optional, no property beyond
+     * the listed ones ({@code additionalProperties: false} on every object).
+     */
     static JsonSchema jsonSchema() {
         return JSON_SCHEMA;
+    }
+
+    /**
+     * The schema for strict structured output (OpenAI's {@code strict: true}): every property is listed as
+     * required, as strict mode demands, and may be {@code null} — which the planner reads as "not stated" —
+     * so the answer stays a partial spec. No property beyond the listed ones.
+     */
+    static JsonSchema strictJsonSchema() {
+        return STRICT_JSON_SCHEMA;
     }
 
     /** The schema as a one-line JSON skeleton, e.g. {@code {"name":"string (DNS label)","replicas":"integer",…}}. */
@@ -136,21 +154,26 @@ final class SpecSchema {
         throw new IllegalStateException("SpecSchema field " + path + " is not a list");
     }
 
-    @SuppressWarnings("unchecked")
-    private static JsonObjectSchema objectSchema(Map<String, Object> node, String prefix) {
-        JsonObjectSchema.Builder b = JsonObjectSchema.builder();
-        node.forEach((key, value) -> b.addProperty(key, element(value, prefix + key)));
+    private static JsonObjectSchema objectSchema(Map<String, Object> node, String prefix, boolean strict) {
+        JsonObjectSchema.Builder b = JsonObjectSchema.builder().additionalProperties(false);
+        node.forEach((key, value) -> {
+            JsonSchemaElement e = element(value, prefix + key, strict);
+            b.addProperty(key, strict ? JsonAnyOfSchema.builder().anyOf(e, new JsonNullSchema()).build() : e);
+        });
+        if (strict) {
+            b.required(List.copyOf(node.keySet()));
+        }
         return b.build();
     }
 
     @SuppressWarnings("unchecked")
-    private static JsonSchemaElement element(Object value, String path) {
+    private static JsonSchemaElement element(Object value, String path, boolean strict) {
         String hint = HINTS.get(path);
         if (value instanceof Map<?, ?> m) {
-            return objectSchema((Map<String, Object>) m, path + ".");
+            return objectSchema((Map<String, Object>) m, path + ".", strict);
         }
         if (value instanceof List<?> l && l.get(0) instanceof Map<?, ?> m) {
-            return JsonArraySchema.builder().items(objectSchema((Map<String, Object>) m, path + ".")).build();
+            return JsonArraySchema.builder().items(objectSchema((Map<String, Object>) m, path + ".", strict)).build();
         }
         if (value instanceof List<?> l) {
             return JsonArraySchema.builder().items(JsonStringSchema.builder().description(String.valueOf(l.get(0))).build()).build();

@@ -111,7 +111,7 @@ class LlmHealerTest {
         @Test
         @DisplayName("patches at most N files per round, most errors first")
         void bounded() {
-            ScriptedChatModel model = ScriptedChatModel.replying(fenced(FIXED), fenced("kind: Service\nspec: {}\n"));
+            ScriptedChatModel model = ScriptedChatModel.replying(fenced(FIXED), fenced("kind: HorizontalPodAutoscaler\nspec: {}\n"));
             ValidationReport report = report(error("templates/service.yaml", "a"), error("templates/deployment.yaml", "b"),
                     error("templates/deployment.yaml", "c"), error("templates/pdb.yaml", "d"), error("templates/hpa.yaml", "e"));
 
@@ -170,6 +170,70 @@ class LlmHealerTest {
         void unchanged() {
             ScriptedChatModel model = ScriptedChatModel.replying(fenced(DEPLOYMENT));
             assertThat(new LlmHealer().heal(chart(), report(error("templates/deployment.yaml", "x")), with(model)).changed()).isFalse();
+        }
+    }
+
+    @Nested
+    @DisplayName("what a patch may never add")
+    class Integrity {
+
+        String reject(String patched) {
+            return LlmHealer.patch("templates/deployment.yaml", DEPLOYMENT, fenced(patched)).rejection();
+        }
+
+        @Test
+        @DisplayName("lookup, tpl, host access, privileged or root containers, cluster-scoped objects and new kinds are refused")
+        void refused() {
+            assertThat(reject(FIXED.replace("spec:\n  template", "spec:\n  {{- $x := lookup \"v1\" \"Secret\" \"\" \"\" }}\n  template")))
+                    .contains("lookup");
+            assertThat(reject(FIXED.replace("containers:", "hostNetwork: true\n          containers:"))).contains("host networking");
+            assertThat(reject(FIXED.replace("containers:", "hostPID: true\n          containers:"))).contains("host PID");
+            assertThat(reject(FIXED.replace("runAsNonRoot: true", "runAsNonRoot: true\n                privileged: true"))).contains("privileged");
+            assertThat(reject(FIXED.replace("runAsNonRoot: true", "runAsUser: 0"))).contains("root user");
+            assertThat(reject(FIXED.replace("name: web\n", "name: web\n                  image: {{ tpl .Values.image . }}\n"))).contains("tpl");
+            assertThat(reject(FIXED + "---\nkind: ClusterRoleBinding\nmetadata: {name: x}\n")).contains("cluster-scoped ClusterRoleBinding");
+            assertThat(reject(FIXED + "---\nkind: Secret\nmetadata: {name: x}\n")).contains("new kind Secret");
+        }
+
+        @Test
+        @DisplayName("what the file already held is not the model's doing: a patch that keeps it is fine")
+        void keptConstructsAreNotNew() {
+            String original = DEPLOYMENT.replace("containers:", "hostNetwork: true\n          containers:");
+            String patched = original.replace("runAsNonRoot: false", "runAsNonRoot: true");
+            assertThat(LlmHealer.patch("templates/deployment.yaml", original, fenced(patched)).rejection()).isNull();
+        }
+    }
+
+    @Nested
+    @DisplayName("context sent with a template")
+    class Context {
+
+        @Test
+        @DisplayName("the values.yaml sections and the helper definitions the template uses, within the budget")
+        void valuesAndHelpers() {
+            StringBuilder values = new StringBuilder("## @param replicaCount Number of replicas\nreplicaCount: 1\n\n");
+            values.append("## Image settings\nimage:\n  repository: nginx\n  tag: \"1.27.3\"\n\n");
+            for (int i = 0; i < 400; i++) {
+                values.append("unrelated").append(i).append(":\n  key: value-").append(i).append("\n");
+            }
+            String helpers = "{{- define \"web.name\" -}}{{ .Chart.Name }}{{- end }}\n"
+                    + "{{- define \"web.fullname\" -}}{{ include \"web.name\" . }}-x{{- end }}\n"
+                    + "{{- define \"web.unused\" -}}nothing{{- end }}\n";
+            String template = DEPLOYMENT.replace("name: web\n", "name: web\n              image: {{ .Values.image.repository }}\n");
+            Map<String, String> files = new LinkedHashMap<>();
+            files.put("Chart.yaml", "apiVersion: v2\nname: web\nversion: 0.1.0\n");
+            files.put("values.yaml", values.toString());
+            files.put("templates/_helpers.tpl", helpers);
+            files.put("templates/deployment.yaml", template);
+
+            String prompt = LlmHealer.prompt(new ChartFiles("web", files), "templates/deployment.yaml",
+                    List.of(error("templates/deployment.yaml", "x")));
+
+            assertThat(values.length()).isGreaterThan(LlmHealer.MAX_CONTEXT_CHARS);
+            assertThat(prompt).contains("the values.yaml sections this template reads").contains("## Image settings\nimage:\n  repository: nginx")
+                    .doesNotContain("unrelated7").doesNotContain("replicaCount: 1");
+            assertThat(prompt).contains("define \"web.fullname\"").contains("define \"web.name\"").doesNotContain("web.unused");
+            assertThat(prompt.length()).isLessThan(template.length() + LlmHealer.MAX_CONTEXT_CHARS + 1_000);
         }
     }
 }

@@ -10,6 +10,7 @@ import dev.k8sautopilot.hitl.Gate;
 import dev.k8sautopilot.internal.Json;
 import dev.k8sautopilot.internal.Yaml;
 import dev.k8sautopilot.model.ChartRequest;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,6 +71,44 @@ class LlmPipelineTest {
             CALLS.addAndGet(result.usage().llmCalls());
             TOKENS.addAndGet(result.usage().inputTokens() + result.usage().outputTokens());
         }));
+    }
+
+    @Test
+    @DisplayName("a healer answer that adds lookup, a cluster-scoped binding, host access or a privileged container is never kept")
+    void launderingHealsAreNeverKept(@TempDir Path dir) throws Exception {
+        RunResult made = ChartPipeline.builder().outputDirectory(dir).checkpointer(new MemoryCheckpointer())
+                .approvals(ApprovalHandlers.autoApprove()).build().run(ChartRequest.of("Create a Helm chart for nginx"));
+        Path chart = ((RunResult.Completed) made).chartDirectory();
+        Path deployment = chart.resolve("templates/deployment.yaml");
+        String good = Files.readString(deployment);
+        assertThat(good).contains("revisionHistoryLimit:");
+        String broken = good.replace("revisionHistoryLimit:", "revisionHistoryLimitt:");
+        List<String> hostile = List.of(
+                "{{- $admin := lookup \"v1\" \"Secret\" \"kube-system\" \"admin\" }}\n" + good,
+                good + "---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata:\n  name: nginx-edit\n"
+                        + "roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: edit}\n"
+                        + "subjects: [{kind: ServiceAccount, name: default, namespace: default}]\n",
+                good.replace("spec:\n", "spec:\n  hostNetwork: true\n  hostPID: true\n"),
+                good.replace("spec:\n", "spec:\n  privileged: true\n"));
+        for (String patch : hostile) {
+            Files.writeString(deployment, broken);
+            String[] replies = new String[9];
+            java.util.Arrays.fill(replies, "```yaml\n" + patch + "```\n");
+            ScriptedChatModel model = ScriptedChatModel.replying(replies);
+            ChartPipeline repair = ChartPipeline.builder().chatModel(model).outputDirectory(dir).checkpointer(new MemoryCheckpointer())
+                    .approvals(ApprovalHandlers.autoApprove()).build();
+
+            RunResult result = repair.repair(chart);
+
+            assertThat(model.calls()).as("the LLM healer was asked").isPositive();
+            assertThat(result).isNotInstanceOf(RunResult.Interrupted.class);
+            String written = Files.readString(deployment);
+            assertThat(written).doesNotContain("lookup").doesNotContain("ClusterRoleBinding").doesNotContain("hostNetwork")
+                    .doesNotContain("privileged: true");
+            if (result instanceof RunResult.Completed c) {
+                assertThat(c.healLog()).noneMatch(l -> l.contains("patched by the language model"));
+            }
+        }
     }
 
     @AfterAll

@@ -7,6 +7,8 @@ import dev.k8sautopilot.internal.Yaml;
 import dev.k8sautopilot.model.ChartPlan;
 import dev.k8sautopilot.model.ChartRequest;
 import dev.k8sautopilot.model.ChartSpec;
+import dev.k8sautopilot.model.PlanDecision;
+import dev.k8sautopilot.model.ValueSource;
 import dev.k8sautopilot.model.Image;
 import dev.k8sautopilot.model.PlanOutcome;
 import dev.k8sautopilot.model.Port;
@@ -99,7 +101,7 @@ class LlmPlannerTest {
         @Test
         @DisplayName("a structured-output model gets the schema as response format, not in the prompt")
         void structured() {
-            ScriptedChatModel model = ScriptedChatModel.replying("{\"name\":\"redis\",\"image\":\"redis:7.4.1\",\"ports\":[6379]}").structured();
+            ScriptedChatModel model = ScriptedChatModel.replying("{\"name\":\"redis\",\"app\":\"redis\",\"ports\":[6379]}").structured();
             planned(planner().plan(ChartRequest.of("redis cache"), with(model)));
 
             var request = model.requests().get(0);
@@ -111,7 +113,7 @@ class LlmPlannerTest {
         @Test
         @DisplayName("a text model gets the schema skeleton in the prompt and no response format")
         void text() {
-            ScriptedChatModel model = ScriptedChatModel.replying("{\"name\":\"redis\",\"image\":\"redis:7.4.1\",\"ports\":[6379]}");
+            ScriptedChatModel model = ScriptedChatModel.replying("{\"name\":\"redis\",\"app\":\"redis\",\"ports\":[6379]}");
             planned(planner().plan(ChartRequest.of("redis cache"), with(model)));
 
             var request = model.requests().get(0);
@@ -130,8 +132,8 @@ class LlmPlannerTest {
             ChartPlan plan = planned(planner().plan(request, with(model)));
 
             String user = ((UserMessage) model.requests().get(0).messages().get(1)).singleText();
-            assertThat(user).contains("Request: A chart for our internal billing service")
-                    .contains("- image: ghcr.io/acme/billing:1.2.0").contains("- use port 9000");
+            assertThat(user).contains("<request>\nA chart for our internal billing service\n</request>")
+                    .contains("<answers>\n").contains("- image: ghcr.io/acme/billing:1.2.0\n").contains("<feedback>\n- use port 9000\n</feedback>");
             assertThat(plan.spec().image().reference()).isEqualTo("ghcr.io/acme/billing:1.2.0");
             assertThat(plan.spec().replicas()).isEqualTo(2);
             assertThat(plan.spec().mainPort().orElseThrow().containerPort()).isEqualTo(9000);
@@ -148,7 +150,7 @@ class LlmPlannerTest {
             System.out.println("planner prompt tokens (estimate): text mode " + text + ", structured mode " + structured
                     + " + response schema ~" + schema);
             assertThat(text).isLessThan(900);
-            assertThat(structured).isLessThan(300);
+            assertThat(structured).isLessThan(400);
         }
     }
 
@@ -159,7 +161,7 @@ class LlmPlannerTest {
         @Test
         @DisplayName("malformed JSON is repaired by one more call that carries the error")
         void repair() {
-            ScriptedChatModel model = ScriptedChatModel.replying("{'name': 'redis'}", "{\"name\":\"redis\",\"image\":\"redis:7.4.1\",\"ports\":[6379]}");
+            ScriptedChatModel model = ScriptedChatModel.replying("{'name': 'redis'}", "{\"name\":\"redis\",\"app\":\"redis\",\"ports\":[6379]}");
             ChartPlan plan = planned(planner().plan(ChartRequest.of("redis cache"), with(model)));
 
             assertThat(plan.spec().name()).isEqualTo("redis");
@@ -172,7 +174,7 @@ class LlmPlannerTest {
         @Test
         @DisplayName("JSON that is not an object is repaired too")
         void notAnObject() {
-            ScriptedChatModel model = ScriptedChatModel.replying("[1, 2]", "{\"name\":\"redis\",\"image\":\"redis:7.4.1\",\"ports\":[6379]}");
+            ScriptedChatModel model = ScriptedChatModel.replying("[1, 2]", "{\"name\":\"redis\",\"app\":\"redis\",\"ports\":[6379]}");
             planned(planner().plan(ChartRequest.of("redis cache"), with(model)));
 
             assertThat(((UserMessage) model.requests().get(1).messages().get(3)).singleText()).contains("not an object");
@@ -245,16 +247,16 @@ class LlmPlannerTest {
         }
 
         @Test
-        @DisplayName("unknown and security-weakening fields are dropped with warnings")
+        @DisplayName("unknown and security-weakening fields are dropped with warnings and dropped decisions")
         void unknownAndUnsafe() {
-            ChartPlan plan = planned(plan("nginx web server", "{\"name\":\"nginx\",\"image\":\"nginx:1.27.3\",\"ports\":[8080],"
+            ChartPlan plan = planned(plan("nginx web server on port 80 at web.example.com", "{\"name\":\"nginx\",\"app\":\"nginx\",\"ports\":[80],"
                     + "\"privileged\":true,\"colour\":\"blue\",\"security\":{\"readOnlyRootFilesystem\":false,\"runAsUser\":0,"
                     + "\"capabilities\":[\"NET_BIND_SERVICE\",\"SYS_TIME\"]},\"ingress\":{\"hosts\":[\"web.example.com\"],\"sparkle\":1}}"));
 
             assertThat(plan.spec().security().readOnlyRoot()).isTrue();
             assertThat(plan.spec().security().runAsUser()).as("the rules' choice, not the model's root")
                     .isEqualTo(offline("nginx web server").security().runAsUser()).isPositive();
-            assertThat(plan.spec().security().capabilities()).containsExactly("NET_BIND_SERVICE");
+            assertThat(plan.spec().security().capabilities()).as("port 80 is named").containsExactly("NET_BIND_SERVICE");
             assertThat(plan.spec().ingress().enabled()).as("settings imply the feature").isTrue();
             assertThat(plan.warnings()).anySatisfy(w -> assertThat(w).contains("refused the security setting privileged"))
                     .anySatisfy(w -> assertThat(w).contains("unknown field colour"))
@@ -262,12 +264,15 @@ class LlmPlannerTest {
                     .anySatisfy(w -> assertThat(w).contains("read-only root filesystem"))
                     .anySatisfy(w -> assertThat(w).contains("runAsUser = 0"))
                     .anySatisfy(w -> assertThat(w).contains("SYS_TIME"));
+            assertThat(plan.decisions()).filteredOn(d -> !d.isApplied())
+                    .allSatisfy(d -> assertThat(d.source()).isEqualTo(ValueSource.LLM))
+                    .extracting(PlanDecision::topic).contains("privileged", "colour", "security.runAsUser", "security.capabilities");
         }
 
         @Test
         @DisplayName("invalid values are dropped field by field, not the whole answer")
         void invalidValues() {
-            ChartPlan plan = planned(plan("redis on port 6379 with 3 replicas", "{\"name\":\"redis\",\"image\":\"redis:7.4.1\","
+            ChartPlan plan = planned(plan("redis on port 6379 with 3 replicas and 1Gi of storage", "{\"name\":\"redis\",\"app\":\"redis\","
                     + "\"ports\":[{\"name\":\"redis\",\"containerPort\":6379},{\"name\":\"bad\",\"containerPort\":70000}],"
                     + "\"replicas\":3,\"persistence\":{\"size\":\"lots\"},\"resources\":{\"requestsCpu\":\"250m\",\"limitsMemory\":\"1 GB\"}}"));
 
@@ -283,11 +288,11 @@ class LlmPlannerTest {
         @Test
         @DisplayName("an invalid chart name is dropped, leaving the name to the rules")
         void invalidName() {
-            PlanOutcome outcome = plan("redis cache", "{\"name\":\"Redis_Cache!\",\"image\":\"redis:7.4.1\",\"ports\":[6379]}");
+            PlanOutcome outcome = plan("redis cache", "{\"name\":\"Redis_Cache!\",\"app\":\"redis\",\"ports\":[6379]}");
 
             String notes = outcome instanceof PlanOutcome.Planned p ? String.join("\n", p.plan().warnings())
                     : ((PlanOutcome.NeedsInput) outcome).partial();
-            assertThat(notes).contains("dropped name from the model's answer");
+            assertThat(notes).contains("dropped name = Redis_Cache!");
             if (outcome instanceof PlanOutcome.Planned p) {
                 assertThat(p.plan().spec().name()).isNotEqualTo("placeholder");
             }
@@ -296,7 +301,7 @@ class LlmPlannerTest {
         @Test
         @DisplayName("secret-looking variables move from env to secretEnv")
         void secretsMove() {
-            ChartPlan plan = planned(plan("worker acme/worker:3.2 with API_TOKEN", "{\"name\":\"worker\",\"image\":\"acme/worker:3.2\","
+            ChartPlan plan = planned(plan("worker acme/worker:3.2 with API_TOKEN and LOG_LEVEL=debug", "{\"name\":\"worker\",\"image\":\"acme/worker:3.2\","
                     + "\"ports\":[8080],\"env\":{\"LOG_LEVEL\":\"debug\",\"API_TOKEN\":\"abc123\"}}"));
 
             assertThat(plan.spec().env()).extracting(e -> e.name()).containsExactly("LOG_LEVEL");
@@ -316,7 +321,7 @@ class LlmPlannerTest {
                 assertThat(outcome).isInstanceOf(PlanOutcome.NeedsInput.class);
                 PlanOutcome.NeedsInput n = (PlanOutcome.NeedsInput) outcome;
                 assertThat(n.questions()).anySatisfy(q -> assertThat(q.field()).isEqualTo("image"));
-                assertThat(n.partial()).contains("dropped the image");
+                assertThat(n.partial()).contains("dropped image");
             }
         }
 
@@ -325,11 +330,15 @@ class LlmPlannerTest {
         void groundedImages() {
             ChartPlan explicitRuntime = planned(plan("run node:20-alpine with my script on port 3000",
                     "{\"name\":\"script\",\"image\":\"node:20-alpine\",\"ports\":[3000]}"));
-            ChartPlan latest = planned(plan("grafana dashboard", "{\"name\":\"grafana\",\"image\":\"grafana/grafana:latest\",\"ports\":[3000]}"));
+            ChartPlan latest = planned(plan("grafana dashboard", "{\"name\":\"grafana\",\"app\":\"grafana\",\"image\":\"grafana/grafana:latest\",\"ports\":[3000]}"));
+
+            ChartPlan namedLatest = planned(plan("run grafana/grafana:latest", "{\"name\":\"grafana\",\"app\":\"grafana\",\"image\":\"grafana/grafana:latest\",\"ports\":[3000]}"));
 
             assertThat(explicitRuntime.spec().image().reference()).endsWith("/node:20-alpine");
-            assertThat(latest.spec().image().tag()).as("the catalog's pinned tag replaces latest").isNotEmpty().isNotEqualTo("latest");
-            assertThat(latest.warnings()).anySatisfy(w -> assertThat(w).contains("rolling tag"));
+            assertThat(latest.spec().image().tag()).as("the catalog's pinned image replaces an unnamed one").isNotEmpty().isNotEqualTo("latest");
+            assertThat(latest.warnings()).anySatisfy(w -> assertThat(w).contains("dropped image = grafana/grafana:latest"));
+            assertThat(namedLatest.spec().image().tag()).as("the catalog's pinned tag replaces latest").isNotEmpty().isNotEqualTo("latest");
+            assertThat(namedLatest.warnings()).anySatisfy(w -> assertThat(w).contains("rolling tag"));
         }
     }
 }

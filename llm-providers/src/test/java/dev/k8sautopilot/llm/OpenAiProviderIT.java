@@ -71,12 +71,34 @@ class OpenAiProviderIT extends LlmProviderContract {
         LlmPlanner planner = new LlmPlanner(fallbackMarker(), new RuleBasedPlanner()::complete);
 
         PlanOutcome outcome = planner.plan(ChartRequest.of(REQUEST),
-                new PlanningContext(Optional.of(provider.create(settings(Duration.ofSeconds(2), 0), true)), null));
+                new PlanningContext(Optional.of(provider.create(settings(Duration.ofSeconds(20), 0), true)), null));
 
         assertThat(outcome).isInstanceOf(PlanOutcome.Planned.class);
         JsonNode body = server.received().get(0).json();
         assertThat(body.path("response_format").path("type").asText()).isEqualTo("json_schema");
-        assertThat(body.path("response_format").path("json_schema").path("schema").path("properties").has("image")).isTrue();
+        JsonNode schema = body.path("response_format").path("json_schema").path("schema");
+        assertThat(schema.path("properties").has("image")).isTrue();
+        assertThat(body.path("response_format").path("json_schema").path("strict").asBoolean()).as("strict mode").isTrue();
+        assertThat(schema.path("additionalProperties").asBoolean(true)).isFalse();
+        assertThat(schema.path("required").toString()).as("strict mode lists every property").contains("\"image\"").contains("\"replicas\"");
+        assertThat(schema.path("properties").path("replicas").toString()).as("optional = nullable").contains("null");
+        assertThat(schema.path("properties").path("resources").toString()).contains("\"additionalProperties\":false");
+    }
+
+    @Test
+    @DisplayName("a compatible server gets the strict schema only when the user opts in (llm.strictSchema)")
+    void strictOptIn() {
+        server.reply(200, reply(SPEC_JSON, 300, 20)).reply(200, reply(SPEC_JSON, 300, 20));
+        LlmPlanner planner = new LlmPlanner(fallbackMarker(), new RuleBasedPlanner()::complete);
+
+        planner.plan(ChartRequest.of(REQUEST), new PlanningContext(Optional.of(provider().create(settings(Duration.ofSeconds(20), 0))), null));
+        planner.plan(ChartRequest.of(REQUEST), new PlanningContext(Optional.of(
+                provider().create(settings(Duration.ofSeconds(20), 0).withStrictSchema(true))), null));
+
+        assertThat(server.received().get(0).json().has("response_format")).isFalse();
+        JsonNode format = server.received().get(1).json().path("response_format");
+        assertThat(format.path("type").asText()).isEqualTo("json_schema");
+        assertThat(format.path("json_schema").path("strict").asBoolean()).isTrue();
     }
 
     @Test
@@ -85,7 +107,7 @@ class OpenAiProviderIT extends LlmProviderContract {
         server.reply(200, reply("ok", 1, 1));
         OpenAiProvider keyless = new OpenAiProvider(name -> null);
 
-        keyless.create(settings(Duration.ofSeconds(2), 0)).chat("hi");
+        keyless.create(settings(Duration.ofSeconds(20), 0)).chat("hi");
 
         JsonNode body = server.received().get(0).json();
         assertThat(body.path("max_tokens").asInt()).isEqualTo(321);

@@ -62,6 +62,9 @@ class ProvidersTest {
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("ANTHROPIC_API_KEY");
             assertThatThrownBy(() -> new GeminiProvider(n -> null).create(settings))
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("GOOGLE_AI_GEMINI_API_KEY or GEMINI_API_KEY");
+            assertThatThrownBy(() -> new AnthropicProvider(n -> null).create(settings))
+                    .isInstanceOfSatisfying(MissingApiKeyException.class,
+                            e -> assertThat(e.variables()).containsExactly("ANTHROPIC_API_KEY"));
         }
 
         @Test

@@ -40,6 +40,19 @@ final class ScriptedChatModel implements ChatModel {
         return this;
     }
 
+    /** The next call blocks for {@code time} (or until interrupted), then answers "late". */
+    ScriptedChatModel thenHang(java.time.Duration time) {
+        script.add(() -> {
+            try {
+                Thread.sleep(time.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return "late";
+        });
+        return this;
+    }
+
     ScriptedChatModel structured() {
         capabilities = Set.of(Capability.RESPONSE_FORMAT_JSON_SCHEMA);
         return this;

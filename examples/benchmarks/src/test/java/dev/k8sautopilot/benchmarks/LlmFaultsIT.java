@@ -29,16 +29,16 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The whole pipeline with an OpenAI chat model (the real langchain4j client) against a local server that
- * fails in each way: the run never waits longer than the configured timeout per attempt (plus the client's
- * retry back-off) and completes, planned by the offline rules, with a warning saying why — as docs/llm.md
- * documents.
+ * fails in each way: planning never takes longer than the configured timeout, which is the stage's total
+ * (every attempt and the repair round included), and the run completes, planned by the offline rules, with a
+ * warning saying why — as docs/llm.md documents.
  */
 @DisplayName("LLM provider faults through the pipeline")
 class LlmFaultsIT {
 
-    static final Duration TIMEOUT = Duration.ofMillis(500);
+    static final Duration TIMEOUT = Duration.ofSeconds(2);
     static final int RETRIES = 1;
-    /** Retry back-off of the client and scheduling slack on a loaded 2-core machine. */
+    /** Scheduling slack on a loaded 2-core machine. */
     static final Duration MARGIN = Duration.ofSeconds(4);
 
     /** How the fake server misbehaves. */
@@ -135,7 +135,7 @@ class LlmFaultsIT {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(Fault.class)
-    @DisplayName("completes offline-planned with a warning within timeout × attempts + margin")
+    @DisplayName("completes offline-planned with a warning within one stage timeout + margin")
     void fallsBackInTime(Fault f) throws Exception {
         fault = f;
         String baseUrl = "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
@@ -161,8 +161,8 @@ class LlmFaultsIT {
         assertThat(done.plan().warnings()).anySatisfy(w -> assertThat(w).contains("offline rules").contains(f.warning));
         assertThat(done.plan().spec().replicas()).isEqualTo(3);
         Duration planning = Duration.ofMillis(done.usage().stageMillis().getOrDefault("plan", 0L));
-        int attempts = f == Fault.GARBAGE_TEXT ? 2 * (RETRIES + 1) : RETRIES + 1;
-        Duration bound = TIMEOUT.multipliedBy(attempts).plus(MARGIN);
+        int attempts = f == Fault.GARBAGE_TEXT ? 2 : RETRIES + 1;
+        Duration bound = TIMEOUT.plus(MARGIN);
         assertThat(planning).as("planning took %s (whole run %s)", planning, total).isLessThanOrEqualTo(bound);
         if (f != Fault.CONNECTION_REFUSED) {
             assertThat(calls.get()).as("HTTP calls").isBetween(1, attempts);

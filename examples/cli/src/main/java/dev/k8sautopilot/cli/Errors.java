@@ -1,5 +1,6 @@
 package dev.k8sautopilot.cli;
 
+import dev.k8sautopilot.llm.MissingApiKeyException;
 import dev.k8sautopilot.model.ChartWriteException;
 import dev.k8sautopilot.model.SpecException;
 import picocli.CommandLine;
@@ -17,7 +18,8 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
     }
 
     static int code(Throwable ex) {
-        if (ex instanceof SpecException || ex instanceof IllegalArgumentException || ex instanceof ChartWriteException) {
+        if (ex instanceof SpecException || ex instanceof IllegalArgumentException || ex instanceof ChartWriteException
+                || ex instanceof MissingApiKeyException) {
             return Main.USAGE;
         }
         return Main.INVALID;

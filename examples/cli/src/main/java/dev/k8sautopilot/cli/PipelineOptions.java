@@ -38,6 +38,10 @@ final class PipelineOptions {
     @Option(names = "--base-url", paramLabel = "URL", description = "Endpoint for --llm (OpenAI-compatible servers, Ollama host).")
     String baseUrl;
 
+    @Option(names = "--strict-schema", description = "Ask an OpenAI-compatible --base-url server for strict JSON-schema output "
+            + "(OpenAI's own endpoint always gets it; config key llm.strictSchema).")
+    boolean strictSchema;
+
     @Option(names = "--max-heal-attempts", paramLabel = "N", description = "Healing rounds before asking (default: 3).")
     Integer maxHealAttempts;
 
@@ -78,6 +82,9 @@ final class PipelineOptions {
         }
         if (baseUrl != null) {
             config = config.with(AutopilotConfig.LLM_BASE_URL, baseUrl);
+        }
+        if (strictSchema) {
+            config = config.with(AutopilotConfig.LLM_STRICT_SCHEMA, "true");
         }
         ChartPipeline.Builder b = ChartPipeline.builder()
                 .config(config)

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.k8sautopilot.RunResult;
+import dev.k8sautopilot.llm.LlmPlanner;
 import dev.k8sautopilot.model.ChartPlan;
 import dev.k8sautopilot.model.Finding;
 import dev.k8sautopilot.model.PlanDecision;
@@ -58,6 +59,7 @@ final class ResultPrinter {
             doc.put("keptUserEdits", c.keptUserEdits());
             code = c.passed() ? Main.OK : Main.INVALID;
             if (!json) {
+                printModelWarnings(c.plan());
                 err.print(c.report().format());
                 if (!c.keptUserEdits().isEmpty()) {
                     err.println("kept your edits in: " + String.join(", ", c.keptUserEdits())
@@ -91,6 +93,7 @@ final class ResultPrinter {
                 default -> Main.INVALID;
             };
             if (!json) {
+                f.plan().ifPresent(this::printModelWarnings);
                 if (!f.report().findings().isEmpty()) {
                     err.print(f.report().format());
                 }
@@ -113,6 +116,22 @@ final class ResultPrinter {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * One line per change made to a language model's answer (a value dropped as ungrounded or invalid, a
+     * fallback to the rules): shown in normal output, not only with {@code --json}, so that {@code --yes}
+     * never hides what the model proposed and the chart does not contain.
+     */
+    private void printModelWarnings(ChartPlan plan) {
+        if (plan == null) {
+            return;
+        }
+        for (String w : plan.warnings()) {
+            if (w.startsWith(LlmPlanner.WARNING_PREFIX)) {
+                err.println("warning: " + w);
+            }
+        }
     }
 
     /** Prints a bare validation report; returns 0 when it passed, 1 otherwise. */
