@@ -5,10 +5,13 @@ import dev.k8sautopilot.checkpoint.FileCheckpointer;
 import dev.k8sautopilot.internal.Json;
 import dev.k8sautopilot.internal.Redactor;
 import dev.k8sautopilot.internal.RunState;
+import dev.k8sautopilot.model.ChartIntent;
 import dev.k8sautopilot.model.ChartPlan;
 import dev.k8sautopilot.model.ChartRequest;
 import dev.k8sautopilot.model.ChartSpec;
 import dev.k8sautopilot.model.EnvVar;
+import dev.k8sautopilot.model.IntentField;
+import dev.k8sautopilot.model.Sourced;
 import dev.k8sautopilot.spi.Checkpoint;
 import dev.k8sautopilot.spi.Checkpointer;
 import java.io.IOException;
@@ -125,10 +128,21 @@ final class RunStore implements AutoCloseable {
         Map<String, String> answers = new LinkedHashMap<>();
         r.answers().forEach((k, v) -> answers.put(k, Redactor.secretName(k) ? Redactor.MASK : Redactor.text(v)));
         ChartRequest redacted = new ChartRequest(Redactor.text(r.text()), r.spec().map(RunStore::redact), answers,
-                r.feedback().stream().map(Redactor::text).toList());
+                r.feedback().stream().map(Redactor::text).toList(), r.intent().map(RunStore::redact));
         ChartPlan plan = s.plan() == null ? null
                 : new ChartPlan(redact(s.plan().spec()), s.plan().decisions(), s.plan().warnings(), s.plan().planner());
         return s.withRedacted(redacted, plan, Redactor.text(s.failure()));
+    }
+
+    private static ChartIntent redact(ChartIntent intent) {
+        Optional<Sourced<List<EnvVar>>> env = intent.get(IntentField.ENV);
+        if (env.isEmpty() || env.get().value().stream().noneMatch(e -> Redactor.secretName(e.name()) && !e.value().isEmpty())) {
+            return intent;
+        }
+        List<EnvVar> masked = env.get().value().stream()
+                .map(e -> Redactor.secretName(e.name()) && !e.value().isEmpty() ? new EnvVar(e.name(), Redactor.MASK) : e)
+                .toList();
+        return intent.toBuilder().set(IntentField.ENV, masked, env.get().source()).build();
     }
 
     private static ChartSpec redact(ChartSpec spec) {

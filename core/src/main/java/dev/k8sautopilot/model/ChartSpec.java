@@ -136,7 +136,8 @@ public record ChartSpec(String name,
         }
         configFiles = Checks.list(configFiles);
         resources = resources == null ? Resources.preset(ResourcesPreset.SMALL) : resources;
-        probes = probes == null ? Probes.defaults() : probes;
+        // Without ports a network probe has nothing to check: a spec that leaves probes out gets none.
+        probes = probes == null ? (ports.isEmpty() ? new Probes(Probe.disabled(), Probe.disabled(), null) : Probes.defaults()) : probes;
         security = security == null ? SecuritySpec.defaults() : security;
         tier = tier == null ? Tier.DEV : tier;
         podAntiAffinityPreset = Checks.orDefault(podAntiAffinityPreset, "soft").toLowerCase(Locale.ROOT);

@@ -45,6 +45,128 @@ public final class ChartSpecs {
      * @throws SpecException for unreadable, malformed or invalid documents (the message names the field)
      */
     public static ChartSpec read(Path file) {
+        return parse(readText(file));
+    }
+
+    /**
+     * Reads a spec file as an intent: only the fields the file writes are set, each with source
+     * {@link ValueSource#SPEC}, so {@code replicas: 1} stays 1 even where a tier rule would choose more.
+     * Unlike {@link #read(Path)} the document may leave out {@code name} and {@code image} (the planner then
+     * takes them from the catalog or asks).
+     *
+     * @throws SpecException for unreadable or malformed documents, unknown fields and values of the wrong type
+     */
+    public static ChartIntent readIntent(Path file) {
+        return parseIntent(readText(file));
+    }
+
+    /**
+     * Parses YAML or JSON text as an intent (see {@link #readIntent(Path)}).
+     *
+     * @throws SpecException for malformed documents, unknown fields and values of the wrong type
+     */
+    public static ChartIntent parseIntent(String text) {
+        ChartIntent.Builder b = ChartIntent.builder().source(ValueSource.SPEC);
+        walk(normalize(load(text)), "", b, true);
+        return b.build();
+    }
+
+    /**
+     * Converts a (partial) spec document into an intent whose values all carry {@code source}. The document
+     * uses the {@link ChartSpec} field names and the shorthands of this class; besides spec fields it may
+     * carry the planning hints of {@link IntentField} ({@code highAvailability}, {@code runtime},
+     * {@code requestedVersion}, {@code service.port}). Keys that are present with a null value are not set.
+     *
+     * @param document the document, never null
+     * @param source   where its values came from
+     * @throws SpecException naming the field (e.g. {@code spec.ports[0].containerPort}) and the fix
+     */
+    public static ChartIntent intent(Map<String, ?> document, ValueSource source) {
+        ChartIntent.Builder b = ChartIntent.builder().source(source);
+        walk(normalize(document), "", b, false);
+        return b.build();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void walk(Map<String, Object> map, String prefix, ChartIntent.Builder b, boolean strict) {
+        for (Map.Entry<String, Object> e : map.entrySet()) {
+            if (e.getKey() == null) {
+                throw new SpecException("spec" + (prefix.isEmpty() ? "" : "." + prefix), "has a null key", "use field names as keys");
+            }
+            String path = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
+            Object raw = e.getValue();
+            if (raw == null) {
+                if (strict) {
+                    // A file that writes a key means a value; "image:" with nothing after it is a mistake, not "not set".
+                    throw new SpecException("spec." + path, "has no value", "give a value or leave the field out");
+                }
+                continue;
+            }
+            java.util.Optional<IntentField<?>> field = IntentField.byPath(path);
+            if (field.isPresent()) {
+                set(b, (IntentField<Object>) field.get(), raw);
+                if (field.get() == IntentField.IMAGE && raw instanceof Map<?, ?> im && im.get("pullPolicy") != null) {
+                    set(b, (IntentField<Object>) (IntentField<?>) IntentField.IMAGE_PULL_POLICY, im.get("pullPolicy"));
+                }
+            } else if (raw instanceof Map<?, ?> sub && IntentField.all().stream().anyMatch(f -> f.path().startsWith(path + "."))) {
+                Map<String, Object> copy = new LinkedHashMap<>();
+                sub.forEach((k, v) -> copy.put(k == null ? null : String.valueOf(k), v));
+                walk(copy, path, b, strict);
+            } else if (IntentField.all().stream().anyMatch(f -> f.path().startsWith(path + "."))) {
+                throw new SpecException("spec." + path, "has the wrong type, expected a mapping", "write " + e.getKey() + ": {...}");
+            } else {
+                List<Object> known = new ArrayList<>();
+                for (IntentField<?> f : IntentField.all()) {
+                    String rest = prefix.isEmpty() ? f.path() : f.path().startsWith(prefix + ".") ? f.path().substring(prefix.length() + 1) : null;
+                    if (rest != null) {
+                        String key = rest.contains(".") ? rest.substring(0, rest.indexOf('.')) : rest;
+                        if (!known.contains(key)) {
+                            known.add(key);
+                        }
+                    }
+                }
+                String suggestion = closest(e.getKey(), known);
+                throw new SpecException("spec." + path, "unknown field",
+                        (suggestion.isEmpty() ? "remove it" : "did you mean '" + suggestion + "'?")
+                                + "; known fields: " + known.stream().map(String::valueOf).sorted().toList());
+            }
+        }
+    }
+
+    private static void set(ChartIntent.Builder b, IntentField<Object> field, Object raw) {
+        Object value;
+        try {
+            value = field.fromDocument(raw);
+        } catch (IllegalArgumentException e) {
+            if (raw instanceof List<?> list) {
+                // Name the entry: convert one element at a time until the failing one is found.
+                for (int i = 0; i < list.size(); i++) {
+                    try {
+                        field.fromDocument(List.of(list.get(i)));
+                    } catch (IllegalArgumentException element) {
+                        throw under(field.path() + "[" + i + "]", element);
+                    }
+                }
+            }
+            throw under(field.path(), e);
+        }
+        if (value != null) {
+            b.set(field, value);
+        }
+    }
+
+    private static SpecException under(String path, IllegalArgumentException e) {
+        if (e instanceof SpecException se) {
+            return new SpecException("spec." + path + (se.field().isEmpty() ? "" : "." + se.field()), se.problem(), se.fix());
+        }
+        SpecException se = translate(e);
+        String rel = se.field().startsWith("spec.") ? se.field().substring(5) : "";
+        rel = rel.replaceFirst("^\\[0\\]\\.?", "");
+        String where = rel.isEmpty() ? path : rel.startsWith("[") ? path + rel : path + "." + rel;
+        return new SpecException("spec." + where, se.problem(), se.fix());
+    }
+
+    private static String readText(Path file) {
         byte[] bytes;
         try {
             if (Files.size(file) > MAX_BYTES) {
@@ -55,16 +177,14 @@ public final class ChartSpecs {
         } catch (IOException e) {
             throw new SpecException("spec", "cannot read " + file + ": " + e.getMessage(), "check the path and permissions");
         }
-        String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw new SpecException("spec", "file " + file + " is not UTF-8 text", "save the spec as UTF-8 YAML or JSON");
         }
-        return parse(text);
     }
 
     /**
@@ -131,6 +251,47 @@ public final class ChartSpecs {
         } catch (IllegalArgumentException e) {
             throw translate(e);
         }
+    }
+
+    /**
+     * The intent of an already built spec. A {@link ChartSpec} cannot say which of its fields were set and
+     * which hold defaults, so {@code name}, {@code image}, {@code ports} and {@code workload} count as set,
+     * and so does every other field whose value differs from the default of a spec with those four; the
+     * rest is "not set" and left to the resolver. To pin a value that equals a default (say
+     * {@code replicas: 1} in production), give an intent ({@link #readIntent(Path)}, {@link ChartIntent#builder()}).
+     *
+     * @param spec the spec, never null
+     * @return its intent, every value with source {@link ValueSource#SPEC}
+     */
+    public static ChartIntent intentOf(ChartSpec spec) {
+        Map<String, Object> full = toMap(spec);
+        Map<String, Object> defaults = toMap(ChartSpec.builder().name(spec.name()).image(spec.image())
+                .ports(spec.ports()).workload(spec.workload()).build());
+        Map<String, Object> out = diff(full, defaults);
+        out.put("name", full.get("name"));
+        out.put("image", full.get("image"));
+        if (!spec.ports().isEmpty()) {
+            out.put("ports", full.get("ports"));
+        }
+        out.put("workload", full.get("workload"));
+        return intent(out, ValueSource.SPEC);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> diff(Map<String, Object> full, Map<String, Object> defaults) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        full.forEach((k, v) -> {
+            Object d = defaults.get(k);
+            if (v instanceof Map<?, ?> vm && d instanceof Map<?, ?> dm) {
+                Map<String, Object> sub = diff((Map<String, Object>) vm, (Map<String, Object>) dm);
+                if (!sub.isEmpty()) {
+                    out.put(k, sub);
+                }
+            } else if (!java.util.Objects.equals(v, d)) {
+                out.put(k, v);
+            }
+        });
+        return out;
     }
 
     /** The spec as a plain map, in the documented field order; the inverse of {@link #fromMap(Map)}. */

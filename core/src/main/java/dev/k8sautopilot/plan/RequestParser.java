@@ -1,11 +1,26 @@
 package dev.k8sautopilot.plan;
 
+import dev.k8sautopilot.model.AccessMode;
+import dev.k8sautopilot.model.ChartIntent;
+import dev.k8sautopilot.model.ConfigFile;
+import dev.k8sautopilot.model.EnvVar;
+import dev.k8sautopilot.model.ExtraContainer;
 import dev.k8sautopilot.model.Image;
+import dev.k8sautopilot.model.IngressController;
+import dev.k8sautopilot.model.IntentField;
+import dev.k8sautopilot.model.Port;
+import dev.k8sautopilot.model.Protocol;
+import dev.k8sautopilot.model.SecretEnv;
+import dev.k8sautopilot.model.ServiceType;
 import dev.k8sautopilot.model.Priority;
+import dev.k8sautopilot.model.ProbeType;
+import dev.k8sautopilot.model.PullPolicy;
 import dev.k8sautopilot.model.Question;
 import dev.k8sautopilot.model.SecretNames;
 import dev.k8sautopilot.model.SpecException;
 import dev.k8sautopilot.model.Tier;
+import dev.k8sautopilot.model.ValueSource;
+import dev.k8sautopilot.model.Workload;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -106,6 +121,19 @@ final class RequestParser {
             Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7),
             Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("single", 1), Map.entry("a single", 1));
 
+    private static final Set<String> ARTICLES = Set.of("a", "an", "the", "my", "our", "your", "their", "this", "that", "some");
+    /** Words right before an app that make it the subject of the request. */
+    private static final Set<String> SUBJECT_WORDS = Set.of("for", "deploy", "deploys", "deploying", "run", "runs", "running",
+            "install", "installs", "installing", "package", "packages", "packaging", "chart", "host", "hosting", "create", "generate",
+            "standalone", "self-hosted", "up");
+    /** Words right before a data store that say the app uses it. */
+    private static final Set<String> USES_WORDS = Set.of("to", "uses", "use", "using", "with", "via", "by", "needs", "requires",
+            "against", "own", "from", "into", "in", "on", "backed", "behind");
+    /** Words right after a data store that say the app uses it ("Postgres credentials", "Redis connection"). */
+    private static final Set<String> DEPENDENCY_NOUNS = Set.of("credentials", "credential", "connection", "connections", "url", "uri",
+            "host", "hostname", "client", "dsn", "password", "user", "username", "backend", "instance", "server", "broker", "cluster",
+            "database", "db", "cache", "queue");
+
     private final AppCatalog catalog;
 
     RequestParser(AppCatalog catalog) {
@@ -122,12 +150,15 @@ final class RequestParser {
      *
      * @throws SpecException for values that are present but impossible (a port above 65535, ...)
      */
-    Facts parse(String text) {
-        Facts f = new Facts();
+    ChartIntent parse(String text, ValueSource source) {
+        ChartIntent.Builder f = ChartIntent.builder().source(source);
         if (text == null || text.isBlank()) {
-            return f;
+            return f.build();
         }
-        Work w = new Work(text.replaceAll("[ \\t\\u00A0]+", " "));
+        List<String> corrections = new ArrayList<>();
+        String normalized = Wording.normalize(text, corrections);
+        corrections.forEach(f::warn);
+        Work w = new Work(normalized.replaceAll("[ \\t\\u00A0]+", " "));
         env(w, f);
         urls(w, f);
         images(w, f);
@@ -144,12 +175,12 @@ final class RequestParser {
         apps(w, f);
         secrets(w, f);
         extraContainers(w, f);
-        return f;
+        return f.build();
     }
 
     // ===================================================================================== passes
 
-    private void env(Work w, Facts f) {
+    private void env(Work w, ChartIntent.Builder f) {
         Matcher m = ENV.matcher(w.norm);
         while (m.find()) {
             String rawName = m.group(1);
@@ -165,39 +196,36 @@ final class RequestParser {
             String name = rawName.contains(".") || rawName.chars().anyMatch(Character::isLowerCase) && rawName.contains("__")
                     ? rawName : rawName.toUpperCase(Locale.ROOT);
             if (secretLooking(name)) {
-                Map<String, Object> s = new LinkedHashMap<>();
-                s.put("name", name);
-                f.addNamed("secretEnv", s);
-                f.secretValueDropped.add(name);
+                f.add(IntentField.SECRET_ENV, envPart(() -> SecretEnv.of(name)));
+                f.warn(name + " looks like a secret: it comes from the chart's Secret; its literal value was not written into the chart"
+                        + " — set it at install time");
             } else {
-                Map<String, Object> e = new LinkedHashMap<>();
-                e.put("name", name);
-                e.put("value", value);
-                f.addNamed("env", e);
+                String v = value;
+                f.add(IntentField.ENV, envPart(() -> new EnvVar(name, v)));
             }
             w.blank(m.start(), m.end());
         }
     }
 
-    private void urls(Work w, Facts f) {
+    private void urls(Work w, ChartIntent.Builder f) {
         Matcher m = URL.matcher(w.mask());
         while (m.find()) {
             String host = m.group(2).replaceAll("\\.+$", "");
             if (validHost(host)) {
                 addHost(f, host);
-                f.ingress = true;
+                f.set(IntentField.INGRESS_ENABLED, true);
                 if (m.group(1).equals("https")) {
-                    f.put("ingress.tls", true);
+                    f.set(IntentField.INGRESS_TLS, true);
                 }
                 if (m.group(4) != null && m.group(4).length() > 1) {
-                    f.put("ingress.path", w.norm.substring(m.start(4), m.end(4)).replaceAll("[.]+$", ""));
+                    f.set(IntentField.INGRESS_PATH, w.norm.substring(m.start(4), m.end(4)).replaceAll("[.]+$", ""));
                 }
             }
             w.blank(m.start(), m.end());
         }
     }
 
-    private void images(Work w, Facts f) {
+    private void images(Work w, ChartIntent.Builder f) {
         String mask = w.mask();
         Matcher m = IMAGE.matcher(mask);
         List<String> mainImages = new ArrayList<>();
@@ -229,18 +257,13 @@ final class RequestParser {
             w.blank(m.start(), m.end());
         }
         if (mainImages.size() > 1) {
-            f.questions.add(new Question("image", "Which image is the main container: " + String.join(" or ", mainImages) + "?",
+            f.ask(new Question("image", "Which image is the main container: " + String.join(" or ", mainImages) + "?",
                     Priority.CRITICAL, Optional.empty(), "the request names " + mainImages.size() + " images and none is marked as a sidecar or init container"));
         }
     }
 
-    private static void putImage(Facts f, Image image) {
-        Map<String, Object> im = new LinkedHashMap<>();
-        im.put("registry", image.registry());
-        im.put("repository", image.repository());
-        im.put("tag", image.tag());
-        im.put("digest", image.digest());
-        f.spec.put("image", im);
+    private static void putImage(ChartIntent.Builder f, Image image) {
+        f.set(IntentField.IMAGE, image);
     }
 
     private boolean looksLikeImage(String mask, int start, String name, String tag, String digest) {
@@ -293,13 +316,13 @@ final class RequestParser {
         return null;
     }
 
-    private void hosts(Work w, Facts f) {
+    private void hosts(Work w, ChartIntent.Builder f) {
         Matcher m = HOST.matcher(w.mask());
         while (m.find()) {
             String host = m.group(1);
             if (validHost(host)) {
                 addHost(f, host);
-                f.ingress = true;
+                f.set(IntentField.INGRESS_ENABLED, true);
                 w.blank(m.start(), m.end());
             }
         }
@@ -313,17 +336,15 @@ final class RequestParser {
         return !host.endsWith(".svc") && !host.endsWith(".cluster.local") && !host.endsWith(".svc.cluster.local");
     }
 
-    @SuppressWarnings("unchecked")
-    private static void addHost(Facts f, String host) {
-        Object cur = f.get("ingress.hosts");
-        List<Object> hosts = cur instanceof List<?> l ? new ArrayList<>((List<Object>) l) : new ArrayList<>();
+    private static void addHost(ChartIntent.Builder f, String host) {
+        List<String> hosts = new ArrayList<>(f.value(IntentField.INGRESS_HOSTS).orElse(List.of()));
         if (!hosts.contains(host)) {
             hosts.add(host);
         }
-        f.put("ingress.hosts", hosts);
+        f.set(IntentField.INGRESS_HOSTS, List.copyOf(hosts));
     }
 
-    private void configFiles(Work w, Facts f) {
+    private void configFiles(Work w, ChartIntent.Builder f) {
         String mask = w.mask();
         Matcher m = CONFIG_FILE.matcher(mask);
         while (m.find()) {
@@ -333,24 +354,23 @@ final class RequestParser {
                     || !(clause.contains("config") || clause.contains("file") || clause.contains("mount"))) {
                 continue;
             }
-            Map<String, Object> cf = new LinkedHashMap<>();
-            cf.put("fileName", file);
+            String mountPath = null;
             Matcher at = cached("^\\s*(?:mounted\\s)?(?:at|in|under|into|to)\\s(/[A-Za-z0-9_.~/-]+)").matcher(mask.substring(m.end()));
             if (at.find()) {
                 String dir = w.norm.substring(m.end() + at.start(1), m.end() + at.end(1)).replaceAll("[.]+$", "");
                 if (dir.endsWith("/" + file)) {
                     dir = dir.substring(0, dir.length() - file.length() - 1);
                 }
-                cf.put("mountPath", dir.isEmpty() ? "/" : dir);
+                mountPath = dir.isEmpty() ? "/" : dir;
                 w.blank(m.end() + at.start(1), m.end() + at.end(1));
             }
-            cf.put("content", "");
-            f.addNamed("configFiles", cf);
+            String mount = mountPath;
+            f.add(IntentField.CONFIG_FILES, envPart(() -> new ConfigFile(file, mount, "")));
             w.blank(m.start(), m.end());
         }
     }
 
-    private void paths(Work w, Facts f) {
+    private void paths(Work w, ChartIntent.Builder f) {
         String mask = w.mask();
         Matcher m = PATH.matcher(mask);
         while (m.find()) {
@@ -362,23 +382,23 @@ final class RequestParser {
             List<String> after = AppCatalog.words(mask.substring(m.end(), clauseEnd(mask, m.end())), 2);
             String kind = classifyPath(path.toLowerCase(Locale.ROOT), before, after);
             switch (kind) {
-                case "readiness" -> f.put("probes.readiness.path", path);
-                case "liveness" -> f.put("probes.liveness.path", path);
+                case "readiness" -> f.set(IntentField.READINESS.path(), path);
+                case "liveness" -> f.set(IntentField.LIVENESS.path(), path);
                 case "health" -> {
-                    f.put("probes.readiness.path", path);
-                    f.put("probes.liveness.path", path);
+                    f.set(IntentField.READINESS.path(), path);
+                    f.set(IntentField.LIVENESS.path(), path);
                 }
-                case "startup" -> f.put("probes.startup.path", path);
+                case "startup" -> f.set(IntentField.STARTUP.path(), path);
                 case "metrics" -> {
-                    f.put("metrics.path", path);
-                    f.metrics = true;
+                    f.set(IntentField.METRICS_PATH, path);
+                    f.set(IntentField.METRICS_ENABLED, true);
                 }
-                case "mount" -> f.put("persistence.mountPath", path);
+                case "mount" -> f.set(IntentField.PERSISTENCE_MOUNT_PATH, path);
                 case "ingress" -> {
-                    f.put("ingress.path", path);
-                    f.ingress = f.ingress == null ? Boolean.TRUE : f.ingress;
+                    f.set(IntentField.INGRESS_PATH, path);
+                    f.setIfAbsent(IntentField.INGRESS_ENABLED, Boolean.TRUE);
                 }
-                default -> f.warnings.add("path " + path + " was not understood (probe, metrics, volume or ingress path?) and is ignored");
+                default -> f.warn("path " + path + " was not understood (probe, metrics, volume or ingress path?) and is ignored");
             }
             w.blank(m.start(), m.end());
         }
@@ -420,7 +440,7 @@ final class RequestParser {
         return "unknown";
     }
 
-    private void autoscaling(Work w, Facts f) {
+    private void autoscaling(Work w, ChartIntent.Builder f) {
         String mask = w.mask();
         Matcher m = HPA_RANGE.matcher(mask);
         boolean range = false;
@@ -441,52 +461,52 @@ final class RequestParser {
         if (mentioned || range) {
             Matcher min = HPA_MIN.matcher(w.mask());
             if (!range && min.find()) {
-                f.put("autoscaling.minReplicas", bounded("autoscaling.minReplicas", min.group(1), 1000));
+                f.set(IntentField.AUTOSCALING_MIN_REPLICAS, bounded("autoscaling.minReplicas", min.group(1), 1000));
                 w.blank(min.start(), min.end());
             }
             Matcher max = HPA_MAX.matcher(w.mask());
             if (!range && max.find()) {
-                f.put("autoscaling.maxReplicas", bounded("autoscaling.maxReplicas", max.group(1), 1000));
+                f.set(IntentField.AUTOSCALING_MAX_REPLICAS, bounded("autoscaling.maxReplicas", max.group(1), 1000));
                 w.blank(max.start(), max.end());
             }
         }
         Matcher cpu = CPU_PCT.matcher(w.mask());
         if (cpu.find()) {
-            f.put("autoscaling.targetCpu", percent(cpu.group(1) != null ? cpu.group(1) : cpu.group(2), f, "CPU"));
+            f.set(IntentField.AUTOSCALING_TARGET_CPU, percent(cpu.group(1) != null ? cpu.group(1) : cpu.group(2), f, "CPU"));
             w.blank(cpu.start(), cpu.end());
             mentioned = true;
         }
         Matcher mem = MEM_PCT.matcher(w.mask());
         if (mem.find()) {
-            f.put("autoscaling.targetMemory", percent(mem.group(1) != null ? mem.group(1) : mem.group(2), f, "memory"));
+            f.set(IntentField.AUTOSCALING_TARGET_MEMORY, percent(mem.group(1) != null ? mem.group(1) : mem.group(2), f, "memory"));
             w.blank(mem.start(), mem.end());
             mentioned = true;
         }
         if (mentioned || range) {
-            f.autoscaling = !negatedKeyword(mask, "(autoscal\\w*|auto-scal\\w*|hpa)");
+            f.set(IntentField.AUTOSCALING_ENABLED, !negatedKeyword(mask, "(autoscal\\w*|auto-scal\\w*|hpa)"));
         }
     }
 
-    private static void setRange(Facts f, int a, int b) {
+    private static void setRange(ChartIntent.Builder f, int a, int b) {
         int min = Math.min(a, b);
         int max = Math.max(a, b);
         if (a > b) {
-            f.warnings.add("autoscaling range " + a + "–" + b + " read as " + min + "–" + max);
+            f.warn("autoscaling range " + a + "–" + b + " read as " + min + "–" + max);
         }
-        f.put("autoscaling.minReplicas", bounded("autoscaling.minReplicas", String.valueOf(Math.max(min, 1)), 1000));
-        f.put("autoscaling.maxReplicas", bounded("autoscaling.maxReplicas", String.valueOf(Math.max(max, 1)), 1000));
+        f.set(IntentField.AUTOSCALING_MIN_REPLICAS, bounded("autoscaling.minReplicas", String.valueOf(Math.max(min, 1)), 1000));
+        f.set(IntentField.AUTOSCALING_MAX_REPLICAS, bounded("autoscaling.maxReplicas", String.valueOf(Math.max(max, 1)), 1000));
     }
 
-    private static int percent(String value, Facts f, String what) {
+    private static int percent(String value, ChartIntent.Builder f, String what) {
         int p = Integer.parseInt(value);
         if (p < 1 || p > 100) {
-            f.warnings.add(what + " target " + p + "% is not a utilisation between 1 and 100; using 80%");
+            f.warn(what + " target " + p + "% is not a utilisation between 1 and 100; using 80%");
             return 80;
         }
         return p;
     }
 
-    private void replicas(Work w, Facts f) {
+    private void replicas(Work w, ChartIntent.Builder f) {
         Set<Integer> values = new LinkedHashSet<>();
         for (Pattern p : List.of(NUMBER_WORD, REPLICAS_AFTER, SCALE_TO)) {
             Matcher m = p.matcher(w.mask());
@@ -505,14 +525,14 @@ final class RequestParser {
         }
         List<Integer> list = new ArrayList<>(values);
         int last = list.get(list.size() - 1);
-        f.put("replicas", last);
+        f.set(IntentField.REPLICAS, last);
         if (list.size() > 1) {
-            f.questions.add(new Question("replicas", "How many replicas: " + list + "?", Priority.HIGH,
+            f.ask(new Question("replicas", "How many replicas: " + list + "?", Priority.HIGH,
                     Optional.of(String.valueOf(last)), "the request gives different replica counts"));
         }
     }
 
-    private void ports(Work w, Facts f) {
+    private void ports(Work w, ChartIntent.Builder f) {
         Matcher m = PORT_LIST.matcher(w.mask());
         List<Map<String, Object>> ports = new ArrayList<>();
         while (m.find()) {
@@ -532,10 +552,10 @@ final class RequestParser {
                     name = "metrics";
                 }
                 if (word.equals("service")) {
-                    f.put("service.port", port);
+                    f.set(IntentField.SERVICE_PORT, port);
                 } else if (name.equals("metrics")) {
-                    f.put("metrics.port", port);
-                    f.metrics = true;
+                    f.set(IntentField.METRICS_PORT, port);
+                    f.set(IntentField.METRICS_ENABLED, true);
                 } else if (ports.stream().noneMatch(p -> p.get("containerPort").equals(port))) {
                     Map<String, Object> pm = new LinkedHashMap<>();
                     pm.put("name", name);
@@ -568,7 +588,12 @@ final class RequestParser {
                 }
                 p.put("name", name);
             }
-            f.put("ports", new ArrayList<Object>(ports));
+            List<Port> typed = new ArrayList<>();
+            for (Map<String, Object> p : ports) {
+                typed.add(new Port((String) p.get("name"), (Integer) p.get("containerPort"), 0,
+                        "UDP".equals(p.get("protocol")) ? Protocol.UDP : Protocol.TCP, null));
+            }
+            f.set(IntentField.PORTS, List.copyOf(typed));
         }
     }
 
@@ -593,27 +618,27 @@ final class RequestParser {
         };
     }
 
-    private void traefikNumbers(Work w, Facts f) {
+    private void traefikNumbers(Work w, ChartIntent.Builder f) {
         Matcher m = RATE.matcher(w.mask());
         if (m.find()) {
             int n = bounded("ingress.traefik.rateLimit.average", m.group(1), 1_000_000);
             String unit = m.group(2) == null ? "s" : m.group(2);
             if (unit.startsWith("min") || unit.equals("rpm")) {
                 int perSecond = Math.max(1, (n + 59) / 60);
-                f.warnings.add("rate limit " + n + " per minute expressed as " + perSecond + " per second (Traefik averages per second)");
+                f.warn("rate limit " + n + " per minute expressed as " + perSecond + " per second (Traefik averages per second)");
                 n = perSecond;
             }
-            f.put("ingress.traefik.rateLimit.average", n);
+            f.set(IntentField.TRAEFIK_RATE_LIMIT_AVERAGE, n);
             w.blank(m.start(), m.end());
         }
         Matcher b = BURST.matcher(w.mask());
         if (b.find()) {
-            f.put("ingress.traefik.rateLimit.burst", bounded("ingress.traefik.rateLimit.burst", b.group(1), 10_000_000));
+            f.set(IntentField.TRAEFIK_RATE_LIMIT_BURST, bounded("ingress.traefik.rateLimit.burst", b.group(1), 10_000_000));
             w.blank(b.start(), b.end());
         }
     }
 
-    private void quantities(Work w, Facts f) {
+    private void quantities(Work w, ChartIntent.Builder f) {
         String mask = w.mask();
         boolean persistenceWords = cached("\\b(persist\\w*|storage|disk|volume|pvc|stateful)\\b").matcher(mask).find();
         boolean dataStore = catalog.mentions(mask).stream().anyMatch(x -> x.app().dataStore() || x.app().persistence().isPresent());
@@ -678,20 +703,22 @@ final class RequestParser {
                 if (!sizes.contains(value)) {
                     sizes.add(value);
                 }
-                f.persistence = true;
+                f.set(IntentField.PERSISTENCE_ENABLED, true);
             } else {
                 boolean limit = anyIn(after.subList(0, Math.min(1, after.size())), LIMIT_WORDS) || lastOf(before, LIMIT_WORDS, REQUEST_WORDS)
                         || (before.isEmpty() && clauseHas(mask, cs, m.start(), LIMIT_WORDS));
-                String field = "resources." + (limit ? "limits" : "requests") + (kind.equals("cpu") ? "Cpu" : "Memory");
-                f.put(field, value);
+                IntentField<String> field = kind.equals("cpu")
+                        ? (limit ? IntentField.RESOURCES_LIMITS_CPU : IntentField.RESOURCES_REQUESTS_CPU)
+                        : (limit ? IntentField.RESOURCES_LIMITS_MEMORY : IntentField.RESOURCES_REQUESTS_MEMORY);
+                f.set(field, value);
             }
             w.blank(m.start(), m.end());
         }
         if (!sizes.isEmpty()) {
             String last = sizes.get(sizes.size() - 1);
-            f.put("persistence.size", last);
+            f.set(IntentField.PERSISTENCE_SIZE, last);
             if (sizes.size() > 1) {
-                f.questions.add(new Question("persistence.size", "How large should the volume be: " + String.join(" or ", sizes) + "?",
+                f.ask(new Question("persistence.size", "How large should the volume be: " + String.join(" or ", sizes) + "?",
                         Priority.HIGH, Optional.of(last), "the request gives different storage sizes"));
             }
         }
@@ -724,7 +751,7 @@ final class RequestParser {
         return n.multiply(BigDecimal.valueOf(1000)).setScale(0, java.math.RoundingMode.HALF_UP).toPlainString() + "m";
     }
 
-    private static String bytes(String number, String unit, Facts f, String what) {
+    private static String bytes(String number, String unit, ChartIntent.Builder f, String what) {
         String suffix = switch (unit) {
             case "mi", "mib", "mb", "m" -> "Mi";
             case "gi", "gib", "gb", "g" -> "Gi";
@@ -732,12 +759,12 @@ final class RequestParser {
             default -> "Ki";
         };
         if (unit.endsWith("b") && !unit.endsWith("ib") || unit.length() == 1) {
-            f.warnings.add(what + " " + number + unit.toUpperCase(Locale.ROOT) + " read as " + number + suffix + " (binary units)");
+            f.warn(what + " " + number + unit.toUpperCase(Locale.ROOT) + " read as " + number + suffix + " (binary units)");
         }
         return new BigDecimal(number).stripTrailingZeros().toPlainString() + suffix;
     }
 
-    private void names(Work w, Facts f) {
+    private void names(Work w, ChartIntent.Builder f) {
         String mask = w.mask();
         Matcher m = NAMED.matcher(mask);
         while (m.find()) {
@@ -745,7 +772,7 @@ final class RequestParser {
             if (before.stream().anyMatch(NAMED_EXCLUDED_CONTEXT::contains)) {
                 continue;
             }
-            f.put("name", ChartNames.label(m.group(1)));
+            f.set(IntentField.NAME, ChartNames.label(m.group(1)));
             w.blank(m.start(), m.end());
             break;
         }
@@ -753,7 +780,7 @@ final class RequestParser {
         if (ns.find()) {
             String value = ns.group(1) != null ? ns.group(1) : ns.group(2);
             if (!Set.of("a", "the", "its", "own", "same", "my", "our", "default").contains(value) && value.length() <= 63) {
-                f.put("namespace", value);
+                f.set(IntentField.NAMESPACE, value);
                 w.blank(ns.start(), ns.end());
             }
         }
@@ -766,28 +793,28 @@ final class RequestParser {
         if (scFound) {
             String value = sc.group(1);
             if (!Set.of("a", "the", "default", "fast", "any", "with", "and", "of", "on", "in", "using").contains(value)) {
-                f.put("persistence.storageClass", value);
-                f.persistence = f.persistence == null ? Boolean.TRUE : f.persistence;
+                f.set(IntentField.PERSISTENCE_STORAGE_CLASS, value);
+                f.setIfAbsent(IntentField.PERSISTENCE_ENABLED, Boolean.TRUE);
             }
             w.blank(sc.start(), sc.end());
         }
         Matcher es = EXISTING_SECRET.matcher(w.mask());
         if (es.find()) {
-            f.put("existingSecret", es.group(1));
+            f.set(IntentField.EXISTING_SECRET, es.group(1));
             w.blank(es.start(), es.end());
         }
         Matcher cr = CERT_RESOLVER.matcher(w.mask());
         if (cr.find()) {
             String value = cr.group(1) != null ? cr.group(1) : cr.group(2);
             if (!Set.of("a", "the", "with", "and", "using").contains(value)) {
-                f.put("ingress.certResolver", value);
-                f.put("ingress.tls", true);
+                f.set(IntentField.INGRESS_CERT_RESOLVER, value);
+                f.set(IntentField.INGRESS_TLS, true);
             }
             w.blank(cr.start(), cr.end());
         }
         Matcher ba = BASIC_AUTH.matcher(w.mask());
         if (ba.find() && ba.group(1) != null && !Set.of("and", "with", "for", "on").contains(ba.group(1))) {
-            f.put("ingress.traefik.basicAuthSecret", ba.group(1));
+            f.set(IntentField.TRAEFIK_BASIC_AUTH_SECRET, ba.group(1));
             w.blank(ba.start(), ba.end());
         }
         Matcher ep = ENTRY_POINTS.matcher(w.mask());
@@ -798,16 +825,16 @@ final class RequestParser {
                     eps.add(e.strip());
                 }
             }
-            f.put("ingress.traefik.entryPoints", eps);
+            f.set(IntentField.TRAEFIK_ENTRY_POINTS, eps);
             w.blank(ep.start(), ep.end());
         }
         Matcher ra = RUN_AS.matcher(w.mask());
         if (ra.find()) {
             long uid = Long.parseLong(ra.group(1).length() > 10 ? "0" : ra.group(1));
             if (uid >= 1 && uid <= 2_147_483_647L) {
-                f.put("security.runAsUser", uid);
+                f.set(IntentField.SECURITY_RUN_AS_USER, uid);
             } else {
-                f.warnings.add("run-as user " + ra.group(1) + " ignored: the chart never runs as root; using the default non-root UID");
+                f.warn("run-as user " + ra.group(1) + " ignored: the chart never runs as root; using the default non-root UID");
             }
             w.blank(ra.start(), ra.end());
         }
@@ -815,17 +842,18 @@ final class RequestParser {
         if (ic.find()) {
             String cls = ic.group(1) != null ? ic.group(1) : ic.group(2) != null ? ic.group(2) : "nginx";
             if (!Set.of("a", "the", "name", "named").contains(cls)) {
-                f.put("ingress.controller", cls.equals("nginx") ? "nginx" : cls.equals("traefik") ? "traefik" : "generic");
+                f.set(IntentField.INGRESS_CONTROLLER, cls.equals("nginx") ? IngressController.NGINX : cls.equals("traefik") ? IngressController.TRAEFIK
+                        : IngressController.GENERIC);
                 if (!cls.equals("traefik")) {
-                    f.put("ingress.className", cls);
+                    f.set(IntentField.INGRESS_CLASS_NAME, cls);
                 }
-                f.ingress = true;
+                f.set(IntentField.INGRESS_ENABLED, true);
             }
             w.blank(ic.start(), ic.end());
         }
     }
 
-    private void keywords(Work w, Facts f) {
+    private void keywords(Work w, ChartIntent.Builder f) {
         String t = w.mask().replaceAll(" +", " ");
         // tier
         List<Tier> tiers = new ArrayList<>();
@@ -833,138 +861,148 @@ final class RequestParser {
         addTier(t, tiers, Tier.STAGING, "staging|stage|pre-?prod|pre-production|qa|uat");
         addTier(t, tiers, Tier.DEV, "dev|development|develop|local|sandbox|testing|demo|poc|playground");
         if (tiers.size() == 1) {
-            f.tier = tiers.get(0);
+            f.set(IntentField.TIER, tiers.get(0));
         } else if (tiers.size() > 1) {
             Tier strongest = tiers.contains(Tier.PROD) ? Tier.PROD : Tier.STAGING;
-            f.tier = strongest;
-            f.questions.add(new Question("tier", "Which environment is this chart for: " + tiers + "?", Priority.HIGH,
+            f.set(IntentField.TIER, strongest);
+            f.ask(new Question("tier", "Which environment is this chart for: " + tiers + "?", Priority.HIGH,
                     Optional.of(strongest.wire()), "the request names several environment tiers"));
         }
         if (found(t, "high(?:ly)?[- ]availab\\w*|ha|fault[- ]tolerant|redundant|no single point of failure|resilient")) {
-            f.highAvailability = !negatedKeyword(t, "(high(?:ly)?[- ]availab\\w*|ha|fault[- ]tolerant|redundant)");
+            f.set(IntentField.HIGH_AVAILABILITY, !negatedKeyword(t, "(high(?:ly)?[- ]availab\\w*|ha|fault[- ]tolerant|redundant)"));
         }
         if (found(t, "network[- ]?polic(?:y|ies)|netpol\\w*|network isolation|isolated network|zero[- ]trust|firewall\\w*")) {
-            f.networkPolicy = !negatedKeyword(t, "(network[- ]?polic(?:y|ies)|netpol\\w*|network isolation)");
+            f.set(IntentField.NETWORK_POLICY_ENABLED, !negatedKeyword(t, "(network[- ]?polic(?:y|ies)|netpol\\w*|network isolation)"));
         }
         if (found(t, "(?:deny|denies|denying|block|blocks|blocking|restrict|restricts|restricting|no|without) (?:all )?(?:external )?egress|egress (?:denied|blocked|restricted)")) {
-            f.put("networkPolicy.allowExternalEgress", false);
-            f.networkPolicy = f.networkPolicy == null ? Boolean.TRUE : f.networkPolicy;
+            f.set(IntentField.NETWORK_POLICY_ALLOW_EXTERNAL_EGRESS, false);
+            f.setIfAbsent(IntentField.NETWORK_POLICY_ENABLED, Boolean.TRUE);
         }
         if (found(t, "only (?:from|allow) (?:the )?same namespace|only (?:from )?labell?ed clients|restrict(?:ed)? ingress traffic")) {
-            f.put("networkPolicy.allowExternal", false);
-            f.networkPolicy = f.networkPolicy == null ? Boolean.TRUE : f.networkPolicy;
+            f.set(IntentField.NETWORK_POLICY_ALLOW_EXTERNAL, false);
+            f.setIfAbsent(IntentField.NETWORK_POLICY_ENABLED, Boolean.TRUE);
         }
         // service type
         if (found(t, "load[- ]?balancer|lb service")) {
-            f.put("service.type", "LoadBalancer");
+            f.set(IntentField.SERVICE_TYPE, ServiceType.LOAD_BALANCER);
         } else if (found(t, "node[- ]?port")) {
-            f.put("service.type", "NodePort");
+            f.set(IntentField.SERVICE_TYPE, ServiceType.NODE_PORT);
         } else if (found(t, "cluster[- ]?ip")) {
-            f.put("service.type", "ClusterIP");
+            f.set(IntentField.SERVICE_TYPE, ServiceType.CLUSTER_IP);
         }
         // ingress and controller
         boolean traefik = found(t, "traefik|ingress[- ]?route");
-        boolean nginxIngress = "nginx".equals(f.get("ingress.controller"));
+        boolean nginxIngress = f.value(IntentField.INGRESS_CONTROLLER).orElse(null) == IngressController.NGINX;
         if (traefik && !negatedKeyword(t, "(traefik)")) {
             if (nginxIngress) {
-                f.questions.add(new Question("ingress.controller", "Which ingress controller: nginx or traefik?", Priority.HIGH,
+                f.ask(new Question("ingress.controller", "Which ingress controller: nginx or traefik?", Priority.HIGH,
                         Optional.of("traefik"), "the request names both an nginx ingress and Traefik"));
             }
-            f.put("ingress.controller", "traefik");
-            f.spec.computeIfPresent("ingress", (k, v) -> {
-                ((Map<?, ?>) v).remove("className");
-                return v;
-            });
-            f.ingress = true;
+            f.set(IntentField.INGRESS_CONTROLLER, IngressController.TRAEFIK);
+            f.unset(IntentField.INGRESS_CLASS_NAME);
+            f.set(IntentField.INGRESS_ENABLED, true);
         }
         if (found(t, "ingress|expose[sd]? (?:it |the app |the service )?(?:publicly|externally|to the (?:internet|world|outside))|public(?:ly)? (?:accessible|reachable|available)|internet[- ]facing")) {
             boolean off = negatedKeyword(t, "(ingress)") || found(t, "internal only|internal-only|cluster-internal");
-            f.ingress = !off;
+            f.set(IntentField.INGRESS_ENABLED, !off);
         }
         if (found(t, "tls|https|ssl|certificate|cert-manager|lets ?encrypt|let's encrypt|acme")) {
             boolean off = negatedKeyword(t, "(tls|https|ssl)") || found(t, "http only|plain http|http-only");
-            if (!f.has("ingress.tls")) {
-                f.put("ingress.tls", !off);
+            if (!f.has(IntentField.INGRESS_TLS)) {
+                f.set(IntentField.INGRESS_TLS, !off);
             }
-            if (!off && found(t, "lets ?encrypt|let's encrypt|acme") && traefik && !f.has("ingress.certResolver")) {
-                f.put("ingress.certResolver", "letsencrypt");
+            if (!off && found(t, "lets ?encrypt|let's encrypt|acme") && traefik && !f.has(IntentField.INGRESS_CERT_RESOLVER)) {
+                f.set(IntentField.INGRESS_CERT_RESOLVER, "letsencrypt");
             }
         }
         if (found(t, "strip(?:s|ped|ping)?(?: the)?(?: path)?[- ]?prefix|prefix(?: \\S+)?(?: is| being)? stripped|stripprefix|strip(?:ped|ping)? (?:the )?path")) {
-            f.put("ingress.traefik.stripPrefix", true);
+            f.set(IntentField.TRAEFIK_STRIP_PREFIX, true);
         }
         if (found(t, "redirect\\w*(?: all)?(?: plain)?(?: http)?(?: traffic| requests)?(?: to)? https|https[- ]redirect|force[sd]? https|http to https|https only|enforce[sd]? https|redirect to tls")) {
-            f.put("ingress.traefik.redirectHttps", true);
-            f.put("ingress.tls", true);
+            f.set(IntentField.TRAEFIK_REDIRECT_HTTPS, true);
+            f.set(IntentField.INGRESS_TLS, true);
         }
         if (found(t, "security headers|secure headers|hsts|custom headers|response headers")) {
-            Map<String, Object> headers = new LinkedHashMap<>();
+            Map<String, String> headers = new LinkedHashMap<>();
             headers.put("X-Frame-Options", "DENY");
             headers.put("X-Content-Type-Options", "nosniff");
             headers.put("Referrer-Policy", "strict-origin-when-cross-origin");
-            if (found(t, "hsts") || Boolean.TRUE.equals(f.get("ingress.tls"))) {
+            if (found(t, "hsts") || Boolean.TRUE.equals(f.value(IntentField.INGRESS_TLS).orElse(null))) {
                 headers.put("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
             }
-            f.put("ingress.traefik.headers", headers);
+            f.set(IntentField.TRAEFIK_HEADERS, headers);
         }
         // persistence
         if (found(t, "persist\\w*|pvc|volume|disk|storage|stateful")) {
             boolean off = negatedKeyword(t, "(persist\\w*|pvc|volume|disk|storage)") || found(t, "stateless|ephemeral|in-memory only");
-            f.persistence = f.persistence == null || off ? !off : f.persistence;
+            if (off || !f.has(IntentField.PERSISTENCE_ENABLED)) {
+                f.set(IntentField.PERSISTENCE_ENABLED, !off);
+            }
         } else if (found(t, "stateless|ephemeral")) {
-            f.persistence = false;
+            f.set(IntentField.PERSISTENCE_ENABLED, false);
         }
         if (found(t, "readwritemany|read[- ]write[- ]many|rwx|shared (?:volume|storage|disk)")) {
-            f.put("persistence.accessMode", "ReadWriteMany");
+            f.set(IntentField.PERSISTENCE_ACCESS_MODE, AccessMode.READ_WRITE_MANY);
         } else if (found(t, "readonlymany|read[- ]only[- ]many|rox")) {
-            f.put("persistence.accessMode", "ReadOnlyMany");
+            f.set(IntentField.PERSISTENCE_ACCESS_MODE, AccessMode.READ_ONLY_MANY);
         } else if (found(t, "readwriteoncepod|rwop")) {
-            f.put("persistence.accessMode", "ReadWriteOncePod");
+            f.set(IntentField.PERSISTENCE_ACCESS_MODE, AccessMode.READ_WRITE_ONCE_POD);
         } else if (found(t, "readwriteonce|read[- ]write[- ]once|rwo")) {
-            f.put("persistence.accessMode", "ReadWriteOnce");
+            f.set(IntentField.PERSISTENCE_ACCESS_MODE, AccessMode.READ_WRITE_ONCE);
         }
         // metrics
         if (found(t, "metrics|service[- ]?monitor|prometheus[- ]operator|scrape\\w*")) {
-            f.metrics = !negatedKeyword(t, "(metrics)");
+            f.set(IntentField.METRICS_ENABLED, !negatedKeyword(t, "(metrics)"));
         }
         if (found(t, "service[- ]?monitor|prometheus[- ]operator")) {
-            f.serviceMonitor = true;
-            f.metrics = true;
+            f.set(IntentField.METRICS_SERVICE_MONITOR, true);
+            f.set(IntentField.METRICS_ENABLED, true);
         }
         if (found(t, "startup probe|slow[- ]start\\w*|starts slowly|slow to start")) {
-            f.startupProbe = true;
+            f.set(IntentField.STARTUP.enabled(), true);
         }
         if (found(t, "grpc (?:health|probe)\\w*")) {
-            f.put("probes.readiness.type", "grpc");
-            f.put("probes.liveness.type", "grpc");
+            f.set(IntentField.READINESS.type(), ProbeType.GRPC);
+            f.set(IntentField.LIVENESS.type(), ProbeType.GRPC);
         } else if (found(t, "tcp (?:health|probe)\\w*")) {
-            f.put("probes.readiness.type", "tcp");
-            f.put("probes.liveness.type", "tcp");
+            f.set(IntentField.READINESS.type(), ProbeType.TCP);
+            f.set(IntentField.LIVENESS.type(), ProbeType.TCP);
         }
         if (found(t, "always pull|pull ?policy:? always|imagepullpolicy:? always")) {
-            f.put("image.pullPolicy", "Always");
+            f.set(IntentField.IMAGE_PULL_POLICY, PullPolicy.ALWAYS);
         }
         if (found(t, "writable root|read-write root|no read-only root")) {
-            f.put("security.readOnlyRootFilesystem", false);
+            f.set(IntentField.SECURITY_READ_ONLY_ROOT_FILESYSTEM, false);
+        }
+        // workers and consumers: no ports ("a queue worker with no ports" must not get port 8080, a Service and TCP probes)
+        boolean noPorts = found(t, "no (?:open |exposed |network )?ports?|without (?:any )?(?:open |exposed )?ports?|"
+                + "(?:does not|doesn't|do not|don't|never) (?:listen|expose|serve)\\w*(?: (?:on )?any (?:port|traffic))?|no (?:http |network )?(?:server|listener|endpoint)s?");
+        boolean workerRole = found(t, "(?:background |queue |message |event |job )?(?:workers?|consumers?)|queue (?:processor|listener)");
+        if (!f.has(IntentField.PORTS) && !f.has(IntentField.SERVICE_PORT)
+                && (noPorts || (workerRole && !f.has(IntentField.INGRESS_ENABLED) && !f.has(IntentField.INGRESS_HOSTS)
+                && !found(t, "https?|api|web|website|server|ports?|listen\\w*|endpoint|ui|dashboard|frontend|grpc")))) {
+            f.set(IntentField.PORTS, List.of());
         }
         // workload kind
-        if (found(t, "cron ?jobs?|scheduled jobs?|runs? (?:every|nightly|daily|hourly|weekly)")) {
-            f.put("workload", "CronJob");
+        Optional<String> spoken = Schedules.cron(t);
+        boolean cronWords = found(t, "cron ?jobs?|scheduled (?:jobs?|tasks?)|runs? (?:every|nightly|daily|hourly|weekly)");
+        boolean jobWords = found(t, "jobs?|tasks?|backups?|cleanups?|clean up|reports?|batch|scripts?|syncs?|exports?|imports?"
+                + "|scheduled?|cron\\w*|runs?|digests?|emails?|purges?|prunes?|snapshots?");
+        if (cronWords || (spoken.isPresent() && jobWords && !found(t, "batch job|one-off job|one-shot job|run once|runs once"))) {
+            f.set(IntentField.WORKLOAD, Workload.CRONJOB);
             Matcher cron = CRON.matcher(w.norm);
             if (cron.find()) {
-                f.put("job.schedule", cron.group(1));
-            } else if (found(t, "hourly|every hour")) {
-                f.put("job.schedule", "0 * * * *");
-            } else if (found(t, "weekly|every week")) {
-                f.put("job.schedule", "0 3 * * 0");
+                f.set(IntentField.JOB_SCHEDULE, cron.group(1));
+            } else if (spoken.isPresent()) {
+                f.set(IntentField.JOB_SCHEDULE, spoken.get());
             } else {
-                f.put("job.schedule", "0 3 * * *");
-                f.warnings.add("no cron schedule given; running daily at 03:00");
+                f.set(IntentField.JOB_SCHEDULE, "0 3 * * *");
+                f.warn("no cron schedule given; running daily at 03:00");
             }
         } else if (found(t, "batch job|one-off job|one-shot job|run once|runs once|kubernetes job|as a job|migration job")) {
-            f.put("workload", "Job");
+            f.set(IntentField.WORKLOAD, Workload.JOB);
         } else if (found(t, "statefulset|stateful set")) {
-            f.put("workload", "StatefulSet");
+            f.set(IntentField.WORKLOAD, Workload.STATEFULSET);
         }
     }
 
@@ -977,7 +1015,7 @@ final class RequestParser {
         }
     }
 
-    private void apps(Work w, Facts f) {
+    private void apps(Work w, ChartIntent.Builder f) {
         String mask = w.mask();
         for (AppCatalog.Mention mention : catalog.mentions(mask)) {
             AppEntry app = mention.app();
@@ -986,34 +1024,80 @@ final class RequestParser {
                 continue;
             }
             if (app.runtime()) {
-                if (f.runtimeId == null) {
-                    f.runtimeId = app.id();
-                }
+                f.setIfAbsent(IntentField.RUNTIME, app.id());
                 continue;
             }
             if (app.category().equals("utility")) {
                 continue;
             }
-            if (f.appId == null) {
-                f.appId = app.id();
+            if (usedByTheApp(mask, mention, f)) {
+                // "with Postgres credentials ...", "connects to Redis": the app's dependency, never the main workload.
+                f.dependency(app.id());
+                continue;
+            }
+            if (!f.has(IntentField.APP)) {
+                f.set(IntentField.APP, app.id());
                 Matcher v = cached("^\\s*(?:version\\s|v)?(\\d+(?:\\.\\d+){0,2})(?![\\w.%]|\\s*(?:replicas?|instances?|pods?|gi|mi|gb|mb|g\\b|m\\b|%|cores?|cpus?|ports?|x\\b))")
                         .matcher(mask.substring(mention.end()));
                 if (v.find()) {
-                    f.appVersion = v.group(1);
+                    f.set(IntentField.REQUESTED_VERSION, v.group(1));
                 }
-            } else if (!f.appId.equals(app.id()) && !f.otherApps.contains(app.id())) {
-                f.otherApps.add(app.id());
+            } else {
+                List<String> others = new ArrayList<>(f.value(IntentField.OTHER_APPS).orElse(List.of()));
+                if (!f.value(IntentField.APP).orElseThrow().equals(app.id()) && !others.contains(app.id())) {
+                    others.add(app.id());
+                    f.set(IntentField.OTHER_APPS, List.copyOf(others));
+                }
             }
         }
-        if (f.appVersion == null) {
+        if (!f.has(IntentField.APP) && !f.has(IntentField.RUNTIME) && !f.has(IntentField.IMAGE) && !f.hasDependencies()) {
+            // A misspelled app name ("postgress") is offered, never applied silently: the catalog's image would follow from it.
+            Wording.closestApp(mask, catalog).ifPresent(app -> f.ask(new Question("app", "Did you mean " + app.name() + "?",
+                    Priority.HIGH, Optional.of(app.id()), "the request names no known app, image or runtime; " + app.name()
+                    + " is the closest catalog name")));
+        }
+        if (!f.has(IntentField.REQUESTED_VERSION)) {
             Matcher v = cached("\\bversion\\s*[:=]?\\s*v?(\\d+(?:\\.\\d+){0,2})\\b").matcher(mask);
-            if (v.find() && f.appId != null) {
-                f.appVersion = v.group(1);
+            if (v.find() && f.has(IntentField.APP)) {
+                f.set(IntentField.REQUESTED_VERSION, v.group(1));
             }
         }
     }
 
-    private void secrets(Work w, Facts f) {
+    /**
+     * True when a data store is named as something the app uses rather than as the app the chart is for:
+     * it is not the subject ("a chart for postgres", "deploy redis") and either the request runs another image
+     * ("image ghcr.io/acme/orders-api:1.2.0 ... with Postgres credentials") or the mention reads as a use
+     * ("connects to Redis", "with its own MySQL", "Postgres credentials") while something else is the subject
+     * (a runtime, another app, a name, "an API").
+     */
+    private boolean usedByTheApp(String mask, AppCatalog.Mention mention, ChartIntent.Builder f) {
+        AppEntry app = mention.app();
+        if (!app.dataStore()) {
+            return false;
+        }
+        List<String> before = new ArrayList<>(AppCatalog.wordsBefore(mask.substring(clauseStart(mask, mention.start()), mention.start()), 4));
+        before.removeIf(ARTICLES::contains);
+        String nearest = before.isEmpty() ? "" : before.get(0);
+        if (SUBJECT_WORDS.contains(nearest)) {
+            return false;
+        }
+        Image image = f.value(IntentField.IMAGE).orElse(null);
+        boolean foreignImage = image != null && catalog.findByImage(image).filter(e -> e == app).isEmpty()
+                && !image.shortName().contains(app.id()) && app.aliases().stream().noneMatch(a -> image.shortName().contains(a));
+        if (foreignImage) {
+            return true;
+        }
+        List<String> after = AppCatalog.words(mask.substring(mention.end(), clauseEnd(mask, mention.end())), 2);
+        boolean uses = USES_WORDS.contains(nearest) || (!after.isEmpty() && DEPENDENCY_NOUNS.contains(after.get(0)))
+                || (after.size() > 1 && after.get(0).equals("for") && after.get(1).startsWith("cach"));
+        // Order-insensitive: something else anywhere in the request can be the subject (a runtime, another app, a name).
+        boolean otherSubject = f.has(IntentField.NAME) || catalog.mentions(mask).stream().map(AppCatalog.Mention::app)
+                .anyMatch(other -> other != app && !other.dataStore() && !other.category().equals("utility"));
+        return uses && otherSubject;
+    }
+
+    private void secrets(Work w, ChartIntent.Builder f) {
         String mask = w.mask();
         Matcher m = IDENT.matcher(w.norm);
         while (m.find()) {
@@ -1025,20 +1109,15 @@ final class RequestParser {
             boolean secretContext = clause.matches(".*\\b(secrets?|sensitive|credentials?|secretkeyref)\\b.*");
             boolean envContext = clause.matches(".*\\b(env|environment|variables?|vars?)\\b.*");
             if (secretContext || secretLooking(name)) {
-                Map<String, Object> s = new LinkedHashMap<>();
-                s.put("name", name);
-                f.addNamed("secretEnv", s);
+                f.add(IntentField.SECRET_ENV, envPart(() -> SecretEnv.of(name)));
             } else if (envContext) {
-                Map<String, Object> e = new LinkedHashMap<>();
-                e.put("name", name);
-                e.put("value", "");
-                f.addNamed("env", e);
-                f.warnings.add("environment variable " + name + " has no value; set it in values (extraEnvVars) at install time");
+                f.add(IntentField.ENV, envPart(() -> new EnvVar(name, "")));
+                f.warn("environment variable " + name + " has no value; set it in values (extraEnvVars) at install time");
             }
         }
     }
 
-    private void extraContainers(Work w, Facts f) {
+    private void extraContainers(Work w, ChartIntent.Builder f) {
         String mask = w.mask();
         Set<String> names = new LinkedHashSet<>();
         for (ExtraImage x : w.extraImages) {
@@ -1052,31 +1131,29 @@ final class RequestParser {
             addExtra(f, role, mention.app().image(), mask, mention.start(), mention.end(), names, mention.app());
         }
         boolean initMentioned = cached("\\binit[- ]?containers?\\b").matcher(mask).find();
-        if (initMentioned && !f.has("initContainers")) {
+        if (initMentioned && !f.has(IntentField.INIT_CONTAINERS)) {
             Matcher wait = WAIT_FOR.matcher(mask);
             if (wait.find()) {
                 String target = wait.group(1);
                 int port = catalog.find(target).flatMap(a -> a.ports().stream().findFirst()).map(p -> p.containerPort()).orElse(0);
                 if (port > 0) {
-                    Map<String, Object> c = new LinkedHashMap<>();
-                    c.put("name", "wait-for-" + ChartNames.label(target));
-                    c.put("image", imageMap(catalog.find("busybox").map(AppEntry::image).orElse(Image.of("busybox", "1.37.0"))));
-                    c.put("command", List.of("sh", "-c", "until nc -z " + ChartNames.label(target) + " " + port + "; do echo waiting for "
-                            + ChartNames.label(target) + "; sleep 2; done"));
-                    f.addNamed("initContainers", c);
+                    f.add(IntentField.INIT_CONTAINERS, new ExtraContainer("wait-for-" + ChartNames.label(target),
+                            catalog.find("busybox").map(AppEntry::image).orElse(Image.of("busybox", "1.37.0")),
+                            List.of("sh", "-c", "until nc -z " + ChartNames.label(target) + " " + port + "; do echo waiting for "
+                                    + ChartNames.label(target) + "; sleep 2; done"), List.of(), List.of(), List.of()));
                 } else {
-                    f.warnings.add("init container to wait for '" + target + "' not added: its port is unknown; add it to initContainers");
+                    f.warn("init container to wait for '" + target + "' not added: its port is unknown; add it to initContainers");
                 }
             } else {
-                f.warnings.add("an init container was mentioned without an image or a command; none was added");
+                f.warn("an init container was mentioned without an image or a command; none was added");
             }
         }
-        if (cached("\\bside-?cars?\\b").matcher(mask).find() && !f.has("sidecars")) {
-            f.warnings.add("a sidecar was mentioned without an image; none was added — name its image, e.g. fluent/fluent-bit:3.2.4");
+        if (cached("\\bside-?cars?\\b").matcher(mask).find() && !f.has(IntentField.SIDECARS)) {
+            f.warn("a sidecar was mentioned without an image; none was added — name its image, e.g. fluent/fluent-bit:3.2.4");
         }
     }
 
-    private void addExtra(Facts f, String role, Image image, String mask, int start, int end, Set<String> names, AppEntry app) {
+    private void addExtra(ChartIntent.Builder f, String role, Image image, String mask, int start, int end, Set<String> names, AppEntry app) {
         String base = ChartNames.label(app != null ? app.id() : image.shortName());
         if (base.length() > 50) {
             base = base.substring(0, 50);
@@ -1085,36 +1162,28 @@ final class RequestParser {
         for (int i = 2; !names.add(name); i++) {
             name = base + "-" + i;
         }
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("name", name);
-        c.put("image", imageMap(image));
+        List<String> command = List.of();
         int ce = clauseEnd(mask, end);
         Matcher q = QUOTED.matcher(mask.substring(end, ce));
         if (q.find()) {
             String cmd = q.group(1) != null ? q.group(1) : q.group(2) != null ? q.group(2) : q.group(3);
-            c.put("command", List.of("sh", "-c", cmd));
+            command = List.of("sh", "-c", cmd);
         }
+        List<Port> ports = new ArrayList<>();
         if (role.equals("sidecar") && app != null && !app.ports().isEmpty()) {
-            List<Object> ports = new ArrayList<>();
-            app.ports().forEach(p -> {
-                Map<String, Object> pm = new LinkedHashMap<>();
-                pm.put("name", p.name());
-                pm.put("containerPort", p.containerPort());
-                pm.put("expose", false);
-                ports.add(pm);
-            });
-            c.put("ports", ports);
+            app.ports().forEach(p -> ports.add(new Port(p.name(), p.containerPort(), 0, null, false)));
         }
-        f.addNamed(role.equals("init") ? "initContainers" : "sidecars", c);
+        ExtraContainer c = new ExtraContainer(name, image, command, List.of(), List.of(), ports);
+        f.add(role.equals("init") ? IntentField.INIT_CONTAINERS : IntentField.SIDECARS, c);
     }
 
-    private static Map<String, Object> imageMap(Image image) {
-        Map<String, Object> im = new LinkedHashMap<>();
-        im.put("registry", image.registry());
-        im.put("repository", image.repository());
-        im.put("tag", image.tag());
-        im.put("digest", image.digest());
-        return im;
+    /** Builds an env entry, naming the field when the name is not a valid variable name. */
+    private static <T> T envPart(java.util.function.Supplier<T> make) {
+        try {
+            return make.get();
+        } catch (SpecException e) {
+            throw new SpecException("env." + e.field(), e.problem(), e.fix());
+        }
     }
 
     // ===================================================================================== helpers

@@ -1,15 +1,19 @@
 package dev.k8sautopilot.plan;
 
+import dev.k8sautopilot.model.ChartIntent;
 import dev.k8sautopilot.model.ChartRequest;
 import dev.k8sautopilot.model.ChartSpec;
 import dev.k8sautopilot.model.ChartSpecs;
+import dev.k8sautopilot.model.Image;
+import dev.k8sautopilot.model.IntentField;
 import dev.k8sautopilot.model.PlanOutcome;
+import dev.k8sautopilot.model.Port;
 import dev.k8sautopilot.model.SpecException;
+import dev.k8sautopilot.model.ValueSource;
 import dev.k8sautopilot.spi.Planner;
 import dev.k8sautopilot.spi.PlanningContext;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -25,11 +29,14 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * <p>Sources are layered, later ones winning: the request text, then the explicit fields of
- * {@link ChartRequest#spec()} (fields that differ from the {@link ChartSpec} defaults), then each piece
- * of {@link ChartRequest#feedback()} parsed like request text, then {@link ChartRequest#answers()}
- * (keyed by {@code Question.field()}). The catalog and the tier / high-availability / sizing rules then
- * complete what is left, recording each decision with its reason in the {@code ChartPlan}.
+ * <p>Every front door becomes a {@link ChartIntent} whose values carry their source, and the intents are
+ * layered, later ones winning: the request text ({@code request}), then {@link ChartRequest#spec()} (a built
+ * spec: the fields that differ from the defaults, see {@link ChartSpecs#intentOf}) and
+ * {@link ChartRequest#intent()} (exactly the fields it sets), both {@code spec}, then each piece of
+ * {@link ChartRequest#feedback()} parsed like request text ({@code feedback}), then
+ * {@link ChartRequest#answers()} keyed by {@code Question.field()} ({@code answer}). The {@link Resolver}
+ * then completes what is left with the catalog and the tier / high-availability / sizing rules, recording
+ * each decision with its reason and source in the {@code ChartPlan}.
  *
  * <p>Immutable and thread-safe; one instance may serve many threads.
  */
@@ -37,6 +44,7 @@ public final class RuleBasedPlanner implements Planner {
 
     private final AppCatalog catalog;
     private final RequestParser parser;
+    private final Resolver resolver;
 
     /** A planner using the built-in {@link AppCatalog#builtIn() catalog}. */
     public RuleBasedPlanner() {
@@ -51,22 +59,43 @@ public final class RuleBasedPlanner implements Planner {
     public RuleBasedPlanner(AppCatalog catalog) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.parser = new RequestParser(catalog);
+        this.resolver = new Resolver(catalog);
     }
 
     @Override
     public PlanOutcome plan(ChartRequest request, PlanningContext context) {
         Objects.requireNonNull(request, "request");
-        Facts facts = parser.parse(request.text());
-        request.spec().ifPresent(spec -> facts.overlay(fromMap(explicitFields(spec))));
-        for (String note : request.feedback()) {
-            facts.overlay(parser.parse(note));
+        return resolver.resolve(intent(request), context, id());
+    }
+
+    /**
+     * The layered intent of a request (text, spec, intent, feedback, answers), before any default: what the
+     * planner understood and where each value came from.
+     *
+     * @param request the request, never null
+     * @return the intent
+     * @throws SpecException when a value is present but impossible (a port above 65535, an answer of the wrong type)
+     */
+    public ChartIntent intent(ChartRequest request) {
+        Objects.requireNonNull(request, "request");
+        ChartIntent intent = parser.parse(request.text(), ValueSource.REQUEST);
+        if (request.spec().isPresent()) {
+            intent = intent.overlay(ChartSpecs.intentOf(request.spec().get()));
         }
-        return new PlanRules(catalog, facts, request.answers()).run(id());
+        if (request.intent().isPresent()) {
+            intent = intent.overlay(request.intent().get());
+        }
+        for (String note : request.feedback()) {
+            intent = intent.overlay(parser.parse(note, ValueSource.FEEDBACK));
+        }
+        return intent.overlay(answers(request.answers(), intent));
     }
 
     /**
      * Completes a partial spec document with the catalog and rules, exactly as for a parsed request.
-     * This is what the LLM planner calls with the facts a model extracted.
+     * This is what the LLM planner calls with the facts a model extracted; its values are tagged
+     * {@link ValueSource#LLM}. (A planner that builds a {@link ChartIntent} itself can call
+     * {@link Resolver#resolve} directly.)
      *
      * <p>{@code partialSpec} is the map form of a {@link ChartSpec} ({@link ChartSpecs#toMap} /
      * {@link ChartSpecs#fromMap}, including its shorthands: {@code image: "nginx:1.27.3"},
@@ -84,8 +113,11 @@ public final class RuleBasedPlanner implements Planner {
      */
     public PlanOutcome complete(Map<String, Object> partialSpec, ChartRequest request, PlanningContext context) {
         Objects.requireNonNull(partialSpec, "partialSpec");
-        Facts facts = fromMap(partialSpec);
-        return new PlanRules(catalog, facts, request == null ? Map.of() : request.answers()).run(id());
+        ChartIntent intent = ChartSpecs.intent(partialSpec, ValueSource.LLM);
+        if (request != null) {
+            intent = intent.overlay(answers(request.answers(), intent));
+        }
+        return resolver.resolve(intent, context, id());
     }
 
     /** The catalog this planner uses. */
@@ -105,70 +137,69 @@ public final class RuleBasedPlanner implements Planner {
 
     // ---------------------------------------------------------------------------------------------
 
-    private static Facts fromMap(Map<String, ?> map) {
-        Facts f = new Facts();
-        for (Map.Entry<String, ?> e : map.entrySet()) {
-            if (e.getKey() == null) {
-                throw new SpecException("spec", "has a null key", "use field names as keys");
-            }
-            if (e.getValue() != null) {
-                f.spec.put(e.getKey(), copy(e.getValue()));
-            }
-        }
-        if (f.spec.get("app") instanceof String app && !app.isBlank()) {
-            f.appId = app;
-        }
-        return f;
-    }
-
+    /**
+     * Answers to clarification questions as an intent with source {@link ValueSource#ANSWER}. The key is the
+     * question's field; a few keys have friendlier forms ({@code port}, {@code ingress.host}, an image reference
+     * for {@code image}, a catalog name for {@code app}); any other key must be an intent field path.
+     */
     @SuppressWarnings("unchecked")
-    private static Object copy(Object v) {
-        if (v instanceof Map<?, ?> m) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            m.forEach((k, x) -> {
-                if (x != null) {
-                    out.put(String.valueOf(k), copy(x));
-                }
-            });
-            return out;
-        }
-        if (v instanceof List<?> l) {
-            List<Object> out = new ArrayList<>();
-            l.forEach(x -> out.add(copy(x)));
-            return out;
-        }
-        return v;
-    }
-
-    /** The fields of a spec that differ from the defaults of a spec with the same name and image. */
-    static Map<String, Object> explicitFields(ChartSpec spec) {
-        Map<String, Object> full = ChartSpecs.toMap(spec);
-        Map<String, Object> defaults = ChartSpecs.toMap(ChartSpec.builder().name(spec.name()).image(spec.image())
-                .ports(spec.ports()).workload(spec.workload()).build());
-        Map<String, Object> out = diff(full, defaults);
-        out.put("name", full.get("name"));
-        out.put("image", full.get("image"));
-        if (!spec.ports().isEmpty()) {
-            out.put("ports", full.get("ports"));
-        }
-        out.put("workload", full.get("workload"));
-        return out;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> diff(Map<String, Object> full, Map<String, Object> defaults) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        full.forEach((k, v) -> {
-            Object d = defaults.get(k);
-            if (v instanceof Map<?, ?> vm && d instanceof Map<?, ?> dm) {
-                Map<String, Object> sub = diff((Map<String, Object>) vm, (Map<String, Object>) dm);
-                if (!sub.isEmpty()) {
-                    out.put(k, sub);
-                }
-            } else if (!Objects.equals(v, d)) {
-                out.put(k, v);
+    private ChartIntent answers(Map<String, String> answers, ChartIntent before) {
+        ChartIntent.Builder b = ChartIntent.builder().source(ValueSource.ANSWER);
+        for (Map.Entry<String, String> a : answers.entrySet()) {
+            String field = a.getKey().strip();
+            String value = a.getValue() == null ? "" : a.getValue().strip();
+            if (value.isEmpty()) {
+                continue;
             }
-        });
-        return out;
+            try {
+                switch (field) {
+                    case "image" -> b.set(IntentField.IMAGE, Image.parse(value));
+                    case "image.tag" -> {
+                        Image.of("x", value);
+                        before.value(IntentField.IMAGE).ifPresent(image -> b.set(IntentField.IMAGE, image.withTag(value)));
+                    }
+                    case "port", "ports" -> b.set(IntentField.PORTS, List.of(Port.of("http", RequestParser.bounded("port", value, 65535))));
+                    case "replicas" -> b.set(IntentField.REPLICAS, RequestParser.bounded("replicas", value, 1000));
+                    case "ingress.host", "ingress.hosts" -> {
+                        b.set(IntentField.INGRESS_HOSTS, List.of(value.toLowerCase(Locale.ROOT)));
+                        b.set(IntentField.INGRESS_ENABLED, true);
+                    }
+                    case "name" -> b.set(IntentField.NAME, ChartNames.label(value));
+                    case "app" -> b.set(IntentField.APP, catalog.find(value).map(AppEntry::id).orElseThrow(
+                            () -> new SpecException("", "'" + value + "' is not in the app catalog", "give an image instead")));
+                    default -> {
+                        IntentField<Object> f = (IntentField<Object>) IntentField.byPath(field).orElseThrow(() -> new SpecException("",
+                                "is not a field a question can ask about", "answer with the field of the question, e.g. image or replicas"));
+                        b.set(f, ChartSpecs.intent(document(field, coerce(value)), ValueSource.ANSWER).value(f).orElseThrow());
+                    }
+                }
+            } catch (SpecException e) {
+                throw new SpecException("answers." + field, e.problem(), e.fix());
+            }
+        }
+        return b.build();
+    }
+
+    private static Map<String, Object> document(String path, Object value) {
+        Map<String, Object> doc = new java.util.LinkedHashMap<>();
+        Map<String, Object> m = doc;
+        String[] parts = path.split("\\.");
+        for (int i = 0; i < parts.length - 1; i++) {
+            Map<String, Object> child = new java.util.LinkedHashMap<>();
+            m.put(parts[i], child);
+            m = child;
+        }
+        m.put(parts[parts.length - 1], value);
+        return doc;
+    }
+
+    private static Object coerce(String value) {
+        if (value.matches("-?\\d{1,9}")) {
+            return Integer.parseInt(value);
+        }
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value.toLowerCase(Locale.ROOT));
+        }
+        return value;
     }
 }

@@ -85,9 +85,18 @@ class ChartSpecTest {
 
         @Test
         void rejectsHttpProbeWithoutPort() {
-            assertThatThrownBy(() -> minimal().ports(List.of()).build())
+            Probe http = new Probe(true, ProbeType.HTTP, "/", "", null, 0, 0, 0, 0, 0);
+            assertThatThrownBy(() -> minimal().ports(List.of()).probes(new Probes(http, null, null)).build())
                     .hasMessageContaining("probes.liveness")
                     .hasMessageContaining("exec probe");
+        }
+
+        @Test
+        void withoutPortsAndProbesTheSpecIsValidWithoutProbes() {
+            ChartSpec spec = minimal().ports(List.of()).build();
+            assertThat(spec.probes().liveness().enabled()).isFalse();
+            assertThat(spec.probes().readiness().enabled()).isFalse();
+            assertThat(spec.hasService()).isFalse();
         }
 
         @Test

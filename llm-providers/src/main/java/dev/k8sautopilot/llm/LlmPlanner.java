@@ -108,7 +108,7 @@ public final class LlmPlanner implements Planner {
     public PlanOutcome plan(ChartRequest request, PlanningContext context) {
         Objects.requireNonNull(request, "request");
         PlanningContext ctx = context == null ? PlanningContext.offline() : context;
-        if (ctx.chatModel().isEmpty() || request.spec().isPresent() || request.text().isEmpty()) {
+        if (ctx.chatModel().isEmpty() || request.structured() || request.text().isEmpty()) {
             return fallback.plan(request, ctx);
         }
         List<String> warnings = new ArrayList<>();

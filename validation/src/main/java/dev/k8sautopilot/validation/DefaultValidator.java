@@ -8,6 +8,7 @@ import dev.k8sautopilot.model.Severity;
 import dev.k8sautopilot.model.ValidationOptions;
 import dev.k8sautopilot.model.ValidationReport;
 import dev.k8sautopilot.spi.Validator;
+import dev.k8sautopilot.validation.internal.CachedHelmLibrary;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +19,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * {@code security} and {@code dry-run} in that order and collects their findings, timings and the
  * security score. Helm runs in-process through helm-java on a private temporary copy of the chart
  * that is deleted afterwards; {@code helm template} runs once per values scenario and its output is
- * shared by every later layer.
+ * shared by every later layer. The scenarios render concurrently, one task per scenario on a shared pool of
+ * one thread per core, while {@code structure}, {@code schema} and {@code lint} run on the calling thread;
+ * findings and their order do not depend on that.
  *
  * <pre>{@code
  * ValidationReport report = new DefaultValidator().validate(Path.of("charts/web"), ValidationOptions.defaults());
@@ -43,6 +52,15 @@ public final class DefaultValidator implements Validator {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultValidator.class);
     private static final List<Layer> LAYERS = List.of(new StructureLayer(), new SchemaLayer(), new LintLayer(),
             new TemplateLayer(), new KubernetesLayer(), new DeprecationLayer(), new SecurityLayer(), new DryRunLayer());
+
+    /** Layers that read the shared render. */
+    private static final Set<String> RENDERING_LAYERS = Set.of(TemplateLayer.NAME, KubernetesLayer.NAME, DeprecationLayer.NAME,
+            SecurityLayer.NAME);
+    /**
+     * Renders scenarios of all validations in this JVM: one thread per core, daemon, created on demand. Its tasks
+     * never wait for each other, so concurrent validations share it without deadlock.
+     */
+    private static final ExecutorService RENDER_POOL = renderPool();
 
     private final Path workDirectory;
 
@@ -62,6 +80,15 @@ public final class DefaultValidator implements Validator {
     @Override
     public String id() {
         return "default";
+    }
+
+    /**
+     * Starts loading the native Helm library in the background, so that a short-lived process (a command line)
+     * plans and generates while it loads instead of waiting for it at the first validation. Optional and
+     * idempotent; a library that cannot be loaded fails the first validation exactly as without this call.
+     */
+    public static void warmUp() {
+        CachedHelmLibrary.preload();
     }
 
     /** The layer names, in the order they run. */
@@ -111,6 +138,10 @@ public final class DefaultValidator implements Validator {
     }
 
     private static ValidationReport run(ValidationContext ctx) {
+        if (!ctx.options().skipLayers().containsAll(RENDERING_LAYERS)) {
+            // Render every scenario on the shared pool while structure, schema and lint run on this thread.
+            ctx.startRendering(RENDER_POOL);
+        }
         List<Finding> findings = new ArrayList<>();
         List<LayerTiming> timings = new ArrayList<>();
         boolean securityRan = false;
@@ -139,7 +170,21 @@ public final class DefaultValidator implements Validator {
             timings.add(new LayerTiming(layer.name(), millis, unique.size(), skip.isPresent(), skip.orElse("")));
             securityRan |= layer.name().equals(SecurityLayer.NAME) && skip.isEmpty();
         }
+        // No layer may have read the render (all failed early): its tasks must end before the chart copy goes.
+        ctx.awaitRendering();
         return new ValidationReport(findings, timings, securityRan ? OptionalInt.of(Score.of(findings)) : OptionalInt.empty());
+    }
+
+    private static ExecutorService renderPool() {
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        AtomicInteger n = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "k8s-autopilot-render-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     /** The same problem found in several scenarios is reported once (the first, i.e. default values, wins). */

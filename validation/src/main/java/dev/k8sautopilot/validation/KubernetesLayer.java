@@ -186,7 +186,8 @@ final class KubernetesLayer implements Layer {
         }
         try {
             // Typed read: numbers, booleans, quantities and int-or-string fields must parse.
-            io.kubernetes.client.openapi.JSON.getGson().fromJson(json, model);
+            // ModelGson reads like the client's JSON.getGson() without loading every model class of the API.
+            ModelGson.forModel(model).fromJson(json, model);
         } catch (RuntimeException e) {
             return Optional.of("a field has the wrong type: " + shorten(Rendering.firstLine(e.getMessage())));
         }

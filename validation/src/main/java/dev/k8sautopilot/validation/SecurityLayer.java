@@ -186,9 +186,15 @@ final class SecurityLayer implements Layer {
                 }
                 if (!probes.isEmpty()) {
                     // A sidecar is an opaque helper image the chart cannot know a health check for: a warning, not a gate.
-                    add(appContainer ? Severity.ERROR : Severity.WARNING, "sec-probes", o, "Probe",
-                            name + (appContainer ? "" : " (a sidecar)") + " has no " + String.join(" or ", probes),
-                            "add " + String.join(" and ", probes) + " (e.g. tcpSocket or httpGet on the named container port)");
+                    // So is a container without ports (a queue worker): no network probe can reach it, and only the app
+                    // knows an exec command that tells it is healthy.
+                    boolean portless = Maps.list(c, "ports").isEmpty();
+                    add(appContainer && !portless ? Severity.ERROR : Severity.WARNING, "sec-probes", o, "Probe",
+                            name + (appContainer ? "" : " (a sidecar)") + (portless ? " (no ports)" : "") + " has no "
+                                    + String.join(" or ", probes),
+                            portless ? "add an exec " + String.join(" and ", probes) + " that checks the worker, e.g. a command that"
+                                    + " verifies its heartbeat file"
+                                    : "add " + String.join(" and ", probes) + " (e.g. tcpSocket or httpGet on the named container port)");
                 }
             }
             probePorts(o, c, name);

@@ -8,11 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * What the layers of one validation share: the chart, the options, the chart written to a private
  * temporary directory, and the single render of all scenarios. Confined to one validation; the
- * render is computed at most once.
+ * render is computed at most once, on the first layer's thread or, when {@link #startRendering} was
+ * called, concurrently with one task per scenario.
  */
 final class ValidationContext {
 
@@ -21,6 +25,7 @@ final class ValidationContext {
     private final Optional<Path> chartDir;
     private final String writeError;
     private Rendering rendering;
+    private Optional<List<CompletableFuture<Rendering.Scenario>>> pending = Optional.empty();
 
     ValidationContext(ChartFiles files, ValidationOptions options, Optional<Path> chartDir, String writeError) {
         this.files = files;
@@ -88,12 +93,35 @@ final class ValidationContext {
         return out;
     }
 
-    /** The shared render (defaults + every ci scenario); computed on first use. */
+    /** The shared render (defaults + every ci scenario); computed on first use, or collected when started early. */
     synchronized Rendering rendering() {
         if (rendering == null) {
-            rendering = render();
+            rendering = pending.isPresent() ? collect(pending.get()) : render();
         }
         return rendering;
+    }
+
+    /**
+     * Starts rendering every scenario on {@code executor}, one task per scenario, so the renders run while other
+     * layers (lint) check the chart; {@link #rendering()} then waits for them and keeps the scenario order. Each
+     * task is a leaf (it never waits for another), so a bounded executor cannot deadlock. Does nothing when the
+     * render was already started or done, or when helm cannot run.
+     */
+    synchronized void startRendering(Executor executor) {
+        if (rendering != null || pending.isPresent() || !helmCanRun()) {
+            return;
+        }
+        pending = Optional.of(scenarioFiles().stream()
+                .map(vf -> CompletableFuture.supplyAsync(() -> renderScenario(vf), executor)).toList());
+    }
+
+    /** Waits until renders started by {@link #startRendering} are over, so the chart copy can be deleted. */
+    void awaitRendering() {
+        Optional<List<CompletableFuture<Rendering.Scenario>>> started;
+        synchronized (this) {
+            started = pending;
+        }
+        started.ifPresent(fs -> CompletableFuture.allOf(fs.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join());
     }
 
     private Rendering render() {
@@ -101,21 +129,48 @@ final class ValidationContext {
         if (!helmCanRun()) {
             return new Rendering(scenarios);
         }
-        Path dir = chartDir.orElseThrow();
-        List<String> valueFiles = new ArrayList<>();
-        valueFiles.add("");
-        valueFiles.addAll(ciValuesFiles());
-        for (String vf : valueFiles) {
-            Optional<Path> extra = vf.isEmpty() ? Optional.empty() : Optional.of(dir.resolve(vf));
-            // The release is named after the chart (as ChartRenderer does), so findings say Deployment/web, not
-            // Deployment/release-web, and match what the chart assertions navigate by.
-            HelmRunner.Outcome<String> out = HelmRunner.template(dir, files.name(), options.kubeVersion(), extra);
-            if (out.ok()) {
-                scenarios.add(Rendering.parse(vf, out.value().orElseThrow(), files.name()));
-            } else {
-                scenarios.add(new Rendering.Scenario(vf, out.error(), List.of(), List.of()));
+        for (String vf : scenarioFiles()) {
+            scenarios.add(renderScenario(vf));
+        }
+        return new Rendering(scenarios);
+    }
+
+    private static Rendering collect(List<CompletableFuture<Rendering.Scenario>> futures) {
+        List<Rendering.Scenario> scenarios = new ArrayList<>();
+        for (CompletableFuture<Rendering.Scenario> f : futures) {
+            try {
+                scenarios.add(f.join());
+            } catch (CompletionException e) {
+                // Surface what the render threw, as a render on this thread would have.
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw e;
             }
         }
         return new Rendering(scenarios);
+    }
+
+    /** {@code ""} (the chart defaults), then every {@code ci/*-values.yaml}. */
+    private List<String> scenarioFiles() {
+        List<String> valueFiles = new ArrayList<>();
+        valueFiles.add("");
+        valueFiles.addAll(ciValuesFiles());
+        return valueFiles;
+    }
+
+    private Rendering.Scenario renderScenario(String vf) {
+        Path dir = chartDir.orElseThrow();
+        Optional<Path> extra = vf.isEmpty() ? Optional.empty() : Optional.of(dir.resolve(vf));
+        // The release is named after the chart (as ChartRenderer does), so findings say Deployment/web, not
+        // Deployment/release-web, and match what the chart assertions navigate by.
+        HelmRunner.Outcome<String> out = HelmRunner.template(dir, files.name(), options.kubeVersion(), extra);
+        if (out.ok()) {
+            return Rendering.parse(vf, out.value().orElseThrow(), files.name());
+        }
+        return new Rendering.Scenario(vf, out.error(), List.of(), List.of());
     }
 }

@@ -47,6 +47,20 @@ class PropertySuiteFindingsTest {
     }
 
     @Test
+    @DisplayName("a worker without ports and without probes passes: a warning asks for an exec probe")
+    void workerWithoutPorts() {
+        ChartSpec spec = ChartSpec.builder().name("worker").image(Image.parse("acme/worker:2.0.0")).build();
+
+        ValidationReport report = validate(spec);
+
+        assertThat(report.atLeast(Severity.ERROR)).as(report.format()).isEmpty();
+        assertThat(report.byRule("sec-probes")).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.message()).contains("no ports");
+        });
+    }
+
+    @Test
     @DisplayName("a 53-character chart name keeps every suffixed object name unique (Middlewares, headless Service, …)")
     void longNamesDoNotCollide() {
         ChartSpec spec = ChartSpec.builder().name("a".repeat(53)).image(Image.parse("traefik/whoami:v1.10.3"))

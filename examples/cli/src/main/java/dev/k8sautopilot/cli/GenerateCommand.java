@@ -2,8 +2,8 @@ package dev.k8sautopilot.cli;
 
 import dev.k8sautopilot.ChartPipeline;
 import dev.k8sautopilot.RunResult;
+import dev.k8sautopilot.model.ChartIntent;
 import dev.k8sautopilot.model.ChartRequest;
-import dev.k8sautopilot.model.ChartSpec;
 import dev.k8sautopilot.model.ChartSpecs;
 import dev.k8sautopilot.model.WriteMode;
 import java.nio.file.Path;
@@ -74,8 +74,9 @@ final class GenerateCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("error: " + argocdProblem.get());
             return Main.USAGE;
         }
-        Optional<ChartSpec> chartSpec = specFile == null ? Optional.empty() : Optional.of(ChartSpecs.read(specFile));
-        ChartRequest chartRequest = new ChartRequest(request == null ? "" : request, chartSpec, answers, List.of());
+        // The spec file is read as an intent: exactly the fields it writes are explicit (replicas: 1 stays 1 in prod).
+        Optional<ChartIntent> intent = specFile == null ? Optional.empty() : Optional.of(ChartSpecs.readIntent(specFile));
+        ChartRequest chartRequest = new ChartRequest(request == null ? "" : request, Optional.empty(), answers, List.of(), intent);
         WriteMode mode = existing == null ? WriteMode.FAIL_IF_EXISTS : existing.force ? WriteMode.OVERWRITE : WriteMode.UPDATE;
         try (ChartPipeline pipeline = options.builder(spec.commandLine().getErr())
                 .outputDirectory(output)

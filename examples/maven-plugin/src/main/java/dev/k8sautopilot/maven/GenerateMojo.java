@@ -2,7 +2,9 @@ package dev.k8sautopilot.maven;
 
 import dev.k8sautopilot.RunResult;
 import dev.k8sautopilot.model.ChartRequest;
-import dev.k8sautopilot.model.ChartSpec;
+import dev.k8sautopilot.model.ChartIntent;
+import dev.k8sautopilot.model.Image;
+import dev.k8sautopilot.model.IntentField;
 import dev.k8sautopilot.model.ChartSpecs;
 import dev.k8sautopilot.model.Question;
 import dev.k8sautopilot.model.SpecException;
@@ -108,14 +110,18 @@ public class GenerateMojo extends ChartMojo {
             } catch (IOException e) {
                 throw new MojoFailureException("k8s-autopilot: cannot read " + spec + ": " + e.getMessage());
             }
-            Map<String, Object> doc = new LinkedHashMap<>(ChartSpecs.load(text));
-            doc.putIfAbsent("name", chartName());
-            doc.putIfAbsent("chartVersion", version);
-            doc.putIfAbsent("appVersion", app);
-            defaultImage.ifPresent(i -> doc.putIfAbsent("image", i));
-            ChartSpec chartSpec = ChartSpecs.fromMap(doc);
-            getLog().info("k8s-autopilot: generating " + chartSpec.name() + " " + chartSpec.chartVersion() + " from " + source());
-            return ChartRequest.of(chartSpec);
+            // The POM's values fill only what the spec leaves unset: a value written in the spec always wins.
+            ChartIntent.Builder intent = ChartSpecs.parseIntent(text).toBuilder()
+                    .setIfAbsent(IntentField.NAME, chartName())
+                    .setIfAbsent(IntentField.CHART_VERSION, version)
+                    .setIfAbsent(IntentField.APP_VERSION, app);
+            if (defaultImage.isPresent() && !intent.has(IntentField.IMAGE)) {
+                intent.set(IntentField.IMAGE, Image.parse(defaultImage.get()));
+            }
+            ChartIntent built = intent.build();
+            getLog().info("k8s-autopilot: generating " + built.value(IntentField.NAME).orElse(chartName()) + " "
+                    + built.value(IntentField.CHART_VERSION).orElse(version) + " from " + source());
+            return ChartRequest.of(built);
         }
         if (request == null || request.isBlank()) {
             throw new MojoFailureException("k8s-autopilot: no chart spec at " + spec + " and no <request> configured"

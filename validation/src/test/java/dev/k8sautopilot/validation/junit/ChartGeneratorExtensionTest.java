@@ -89,11 +89,24 @@ class ChartGeneratorExtensionTest {
 
             TestExecutionSummary summary = run(CachedFixture.class);
 
-            assertThat(summary.getTestsSucceededCount()).isEqualTo(2);
-            assertThat(CachedFixture.SEEN).hasSize(2);
-            assertThat(CachedFixture.SEEN.get(0)).isSameAs(CachedFixture.SEEN.get(1));
+            assertThat(summary.getTestsSucceededCount()).isEqualTo(4);
+            assertThat(CachedFixture.SEEN).hasSize(4);
+            assertThat(CachedFixture.SEEN).allSatisfy(c -> assertThat(c).isSameAs(CachedFixture.SEEN.get(0)));
             assertThat(CachedFixture.SEEN.get(0).directory()).doesNotExist();
             assertThat(CachedFixture.SEEN.get(0).directory().getParent()).doesNotExist();
+        }
+
+        @Test
+        @DisplayName("generates once per class with tests in parallel, several parameters and @Nested classes")
+        void oncePerClassInParallel() {
+            CachedFixture.SEEN.clear();
+
+            TestExecutionSummary summary = run(CachedFixture.class, true);
+
+            assertThat(summary.getTestsSucceededCount()).isEqualTo(4);
+            assertThat(CachedFixture.SEEN).hasSize(4);
+            assertThat(CachedFixture.SEEN).allSatisfy(c -> assertThat(c).isSameAs(CachedFixture.SEEN.get(0)));
+            assertThat(CachedFixture.SEEN.get(0).directory()).doesNotExist();
         }
 
         @Test
@@ -114,9 +127,16 @@ class ChartGeneratorExtensionTest {
     }
 
     private static TestExecutionSummary run(Class<?> fixture) {
+        return run(fixture, false);
+    }
+
+    private static TestExecutionSummary run(Class<?> fixture, boolean parallel) {
         SummaryGeneratingListener listener = new SummaryGeneratingListener();
         LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(fixture))
-                .configurationParameter(OnlyThroughLauncher.KEY, "true").build(), listener);
+                .configurationParameter(OnlyThroughLauncher.KEY, "true")
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", String.valueOf(parallel))
+                .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
+                .configurationParameter("junit.jupiter.execution.parallel.mode.classes.default", "concurrent").build(), listener);
         return listener.getSummary();
     }
 
@@ -147,6 +167,22 @@ class ChartGeneratorExtensionTest {
         void second(GeneratedChart chart) {
             assertThat(Files.isDirectory(chart.directory())).isTrue();
             SEEN.add(chart);
+        }
+
+        @Test
+        void severalParameters(GeneratedChart chart, ChartFiles files, Path dir, ValidationReport report) {
+            assertThat(files).isSameAs(chart.files());
+            assertThat(dir).isEqualTo(chart.directory());
+            assertThat(report).isSameAs(chart.report());
+            SEEN.add(chart);
+        }
+
+        @Nested
+        class Inner {
+            @Test
+            void nested(GeneratedChart chart) {
+                SEEN.add(chart);
+            }
         }
     }
 

@@ -1,19 +1,25 @@
 package dev.k8sautopilot.plan;
 
+import dev.k8sautopilot.model.AccessMode;
+import dev.k8sautopilot.model.ChartIntent;
 import dev.k8sautopilot.model.ChartPlan;
 import dev.k8sautopilot.model.ChartSpec;
 import dev.k8sautopilot.model.ChartSpecs;
+import dev.k8sautopilot.model.Dependency;
 import dev.k8sautopilot.model.Image;
+import dev.k8sautopilot.model.IntentField;
 import dev.k8sautopilot.model.PlanDecision;
-import dev.k8sautopilot.model.ValueSource;
 import dev.k8sautopilot.model.PlanOutcome;
 import dev.k8sautopilot.model.Port;
 import dev.k8sautopilot.model.Priority;
 import dev.k8sautopilot.model.ProbeType;
 import dev.k8sautopilot.model.Question;
 import dev.k8sautopilot.model.ResourcesPreset;
+import dev.k8sautopilot.model.ServiceType;
+import dev.k8sautopilot.model.Sourced;
 import dev.k8sautopilot.model.SpecException;
 import dev.k8sautopilot.model.Tier;
+import dev.k8sautopilot.model.ValueSource;
 import dev.k8sautopilot.model.Workload;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -26,11 +32,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The rule engine: completes layered {@link Facts} with the catalog and the tier/HA/sizing rules into a
- * {@link ChartPlan}, recording every decision with its reason, or returns the questions that must be
- * answered first. One instance per planning call; not thread-safe.
+ * One resolution of a {@link ChartIntent} (see {@link Resolver}): completes it with the catalog and the
+ * tier/HA/sizing rules into a {@link ChartPlan}, recording every decision with its reason and source, or
+ * returns the questions that must be answered first. Reads the intent through typed {@link IntentField}s
+ * and assembles the resolved spec document that {@link ChartSpecs#fromMap} validates. One instance per
+ * planning call; not thread-safe.
  */
-final class PlanRules {
+final class Resolution {
 
     private static final Map<ResourcesPreset, String[]> PRESETS = Map.of(
             ResourcesPreset.NANO, new String[] {"100m", "128Mi", "192Mi"},
@@ -42,27 +50,24 @@ final class PlanRules {
             ResourcesPreset.XXLARGE, new String[] {"1", "3072Mi", "12288Mi"});
 
     private final AppCatalog catalog;
-    private final Facts f;
+    private final ChartIntent intent;
     private final List<PlanDecision> decisions = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private final List<Question> questions = new ArrayList<>();
-    private final Map<String, String> answers;
 
-    PlanRules(AppCatalog catalog, Facts facts, Map<String, String> answers) {
+    Resolution(AppCatalog catalog, ChartIntent intent) {
         this.catalog = catalog;
-        this.f = facts;
-        this.answers = answers;
+        this.intent = intent;
     }
 
     PlanOutcome run(String plannerId) {
-        applyAnswers();
-        warnings.addAll(f.warnings);
-        questions.addAll(f.questions);
-        Map<String, Object> out = deepCopy(f.spec);
+        warnings.addAll(intent.warnings());
+        questions.addAll(intent.questions());
+        Map<String, Object> out = intent.toDocument();
         out.remove("service");
 
         AppEntry app = resolveApp();
-        AppEntry runtime = f.runtimeId == null ? null : catalog.find(f.runtimeId).orElse(null);
+        AppEntry runtime = intent.value(IntentField.RUNTIME).flatMap(catalog::find).orElse(null);
         if (app != null && app.runtime()) {
             runtime = app;
             app = null;
@@ -81,19 +86,20 @@ final class PlanRules {
         String name = name(app, image);
         out.put("name", name);
 
-        Workload explicitWorkload = f.has("workload") ? Workload.parse(String.valueOf(f.get("workload"))) : null;
+        Workload explicitWorkload = intent.value(IntentField.WORKLOAD).orElse(null);
         boolean longRunning = explicitWorkload == null || explicitWorkload == Workload.DEPLOYMENT || explicitWorkload == Workload.STATEFULSET;
         List<Map<String, Object>> ports = ports(defaults, longRunning);
         out.put("ports", ports);
 
         Tier tier = tier();
         out.put("tier", tier.wire());
-        boolean ha = Boolean.TRUE.equals(f.highAvailability) || "hard".equals(f.get("podAntiAffinityPreset"));
+        boolean ha = intent.value(IntentField.HIGH_AVAILABILITY).orElse(false)
+                || "hard".equals(intent.value(IntentField.POD_ANTI_AFFINITY_PRESET).orElse(""));
 
         // persistence and workload kind
         boolean persistence = persistence(app, out);
-        int explicitReplicas = f.has("replicas") ? intOf("replicas", f.get("replicas")) : 0;
-        if (f.has("replicas") && (explicitReplicas < 1 || explicitReplicas > 1000)) {
+        int explicitReplicas = intent.value(IntentField.REPLICAS).orElse(0);
+        if (intent.has(IntentField.REPLICAS) && (explicitReplicas < 1 || explicitReplicas > 1000)) {
             throw new SpecException("spec.replicas", explicitReplicas + " is out of range", "use a value between 1 and 1000");
         }
         Workload workload = workload(explicitWorkload, app, persistence, explicitReplicas);
@@ -107,7 +113,7 @@ final class PlanRules {
         out.put("autoscaling", autoscaling);
         boolean hpa = Boolean.TRUE.equals(autoscaling.get("enabled"));
         if (persistence && workload == Workload.DEPLOYMENT && (replicas > 1 || hpa)
-                && !"ReadWriteMany".equals(f.get("persistence.accessMode"))) {
+                && intent.value(IntentField.PERSISTENCE_ACCESS_MODE).orElse(null) != AccessMode.READ_WRITE_MANY) {
             warnings.add("a Deployment with " + (hpa ? "autoscaling" : replicas + " replicas") + " shares one ReadWriteOnce volume; "
                     + "pods on other nodes cannot mount it — use ReadWriteMany storage or a StatefulSet");
         }
@@ -117,10 +123,10 @@ final class PlanRules {
         security(out, app, runtime, catalogImage, image);
         env(out, app);
         if (app != null && catalogImage) {
-            if (!f.has("command") && !app.command().isEmpty()) {
+            if (!intent.has(IntentField.COMMAND) && !app.command().isEmpty()) {
                 out.put("command", app.command());
             }
-            if (!f.has("args") && !app.args().isEmpty()) {
+            if (!intent.has(IntentField.ARGS) && !app.args().isEmpty()) {
                 out.put("args", app.args());
             }
         } else if (app != null) {
@@ -132,10 +138,11 @@ final class PlanRules {
         reliability(out, tier, ha, replicas, autoscaling, workload, scalable, longRunning);
         metrics(out, app, ports);
         metadata(out, app, runtime, image);
-        for (String other : f.otherApps) {
+        for (String other : intent.value(IntentField.OTHER_APPS).orElse(List.of())) {
             warnings.add(other + " is mentioned too; this chart packages " + (app != null ? app.name() : name)
                     + " only — deploy " + other + " as its own chart and point the app at its Service");
         }
+        dependencies(app != null ? app.name() : name);
         if (app != null && !app.notes().isEmpty()) {
             warnings.add(app.name() + ": " + app.notes());
         }
@@ -146,107 +153,35 @@ final class PlanRules {
         return new PlanOutcome.Planned(new ChartPlan(spec, decisions, dedupe(warnings), plannerId));
     }
 
-    // ============================================================================== answers
-
-    private void applyAnswers() {
-        for (Map.Entry<String, String> a : answers.entrySet()) {
-            String field = a.getKey().strip();
-            String value = a.getValue() == null ? "" : a.getValue().strip();
-            if (value.isEmpty()) {
-                continue;
-            }
-            try {
-                switch (field) {
-                    case "image" -> {
-                        Image img = Image.parse(value);
-                        Map<String, Object> im = new LinkedHashMap<>();
-                        im.put("registry", img.registry());
-                        im.put("repository", img.repository());
-                        im.put("tag", img.tag());
-                        im.put("digest", img.digest());
-                        f.spec.put("image", im);
-                    }
-                    case "image.tag" -> {
-                        Image.of("x", value);
-                        f.put("image.tag", value);
-                    }
-                    case "port", "ports" -> {
-                        Map<String, Object> p = new LinkedHashMap<>();
-                        p.put("name", "http");
-                        p.put("containerPort", RequestParser.bounded("port", value, 65535));
-                        f.put("ports", new ArrayList<>(List.of(p)));
-                    }
-                    case "replicas" -> f.put("replicas", RequestParser.bounded("replicas", value, 1000));
-                    case "ingress.host", "ingress.hosts" -> {
-                        f.put("ingress.hosts", new ArrayList<>(List.of(value.toLowerCase(Locale.ROOT))));
-                        f.ingress = true;
-                    }
-                    case "tier" -> f.tier = Tier.parse(value);
-                    case "name" -> f.put("name", ChartNames.label(value));
-                    case "app" -> f.appId = catalog.find(value).map(AppEntry::id).orElseThrow(
-                            () -> new SpecException("", "'" + value + "' is not in the app catalog", "give an image instead"));
-                    default -> f.put(field, coerce(value));
-                }
-            } catch (SpecException e) {
-                throw new SpecException("answers." + field, e.problem(), e.fix());
-            }
-            f.questions.removeIf(q -> q.field().equals(field) || (field.equals("image") && q.field().startsWith("image")));
-        }
-    }
-
-    private static Object coerce(String value) {
-        if (value.matches("-?\\d{1,9}")) {
-            return Integer.parseInt(value);
-        }
-        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
-            return Boolean.parseBoolean(value.toLowerCase(Locale.ROOT));
-        }
-        return value;
-    }
-
     // ============================================================================== app, image, name
 
     private AppEntry resolveApp() {
-        Object explicit = f.get("app");
-        if (explicit instanceof String s && !s.isBlank()) {
-            Optional<AppEntry> e = catalog.find(s);
-            if (e.isPresent()) {
-                return e.get();
-            }
-        }
-        if (f.appId != null) {
-            return catalog.find(f.appId).orElse(null);
+        Optional<String> explicit = intent.value(IntentField.APP).filter(s -> !s.isBlank());
+        if (explicit.isPresent()) {
+            return catalog.find(explicit.get()).orElse(null);
         }
         Image img = explicitImage();
         return img == null ? null : catalog.findByImage(img).filter(e -> !e.runtime()).orElse(null);
     }
 
     private Image explicitImage() {
-        Object raw = f.get("image");
-        if (raw == null) {
-            return null;
+        return intent.value(IntentField.IMAGE).orElse(null);
+    }
+
+    /**
+     * The dependencies the app uses: recorded as decisions with the source of their mention. They never take
+     * over the chart (the app's image, probes and storage stay the app's); the request's env and Secret keys
+     * are the wiring.
+     */
+    private void dependencies(String appName) {
+        for (Dependency d : intent.dependencies()) {
+            String dep = catalog.find(d.kind()).map(AppEntry::name).orElse(d.kind());
+            decisions.add(PlanDecision.applied("dependency", dep + " (used by the app, not deployed by this chart)", d.source(),
+                    "named as something " + appName + " uses " + where(d.source()) + "; its catalog defaults (image, probes, storage) do not"
+                            + " apply to the app"));
+            warnings.add(appName + " uses " + dep + ": deploy it separately and set its address and credentials at install time"
+                    + " (extraEnvVars, the chart's Secret or an existing Secret)");
         }
-        try {
-            if (raw instanceof String s) {
-                return Image.parse(s);
-            }
-            if (raw instanceof Map<?, ?> m) {
-                Object repo = m.get("repository");
-                if (repo == null || String.valueOf(repo).isBlank()) {
-                    return null;
-                }
-                Object registry = m.get("registry");
-                Object tag = m.get("tag");
-                Object digest = m.get("digest");
-                String ref = (registry == null || String.valueOf(registry).isBlank() ? "" : registry + "/") + repo
-                        + (tag == null || String.valueOf(tag).isBlank() ? "" : ":" + tag)
-                        + (digest == null || String.valueOf(digest).isBlank() ? "" : "@" + digest);
-                return Image.parse(ref);
-            }
-        } catch (SpecException e) {
-            throw new SpecException("spec.image", e.problem(), e.fix());
-        }
-        throw new SpecException("spec.image", "has the wrong type", "write a reference such as nginx:1.27.3 or a mapping");
     }
 
     private Image resolveImage(AppEntry app, AppEntry runtime) {
@@ -256,11 +191,19 @@ final class PlanRules {
                 if (!img.tag().isEmpty() && img.tag().matches("v?\\d+") && app == null) {
                     warnings.add("image tag " + img.tag() + " moves with every release; pin a full version for reproducible installs");
                 }
-                decisions.add(new PlanDecision("image", img.reference(), "given in the request", ValueSource.REQUEST));
+                decisions.add(new PlanDecision("image", img.reference(), given(src(IntentField.IMAGE)), src(IntentField.IMAGE)));
+                return img;
+            }
+            if (app != null && img.tag().isEmpty() && img.digest().isEmpty() && src(IntentField.IMAGE).explicit()) {
+                // An untagged image asks (request text and spec alike); the catalog's pinned tag is the default, so a
+                // non-interactive run (--yes) still completes, and the reviewer sees the choice.
+                String tag = versionedTag(app, intent.value(IntentField.REQUESTED_VERSION).orElse(null));
+                questions.add(new Question("image.tag", "Which version (tag) of " + img.repository() + " should the chart pin?",
+                        Priority.HIGH, Optional.of(tag), "the image has no tag; the catalog pins " + app.name() + " " + tag));
                 return img;
             }
             if (app != null) {
-                String tag = versionedTag(app, f.appVersion);
+                String tag = versionedTag(app, intent.value(IntentField.REQUESTED_VERSION).orElse(null));
                 warnings.add("image " + img.repository() + (img.tag().isEmpty() ? " has no tag" : " uses 'latest'")
                         + "; pinned to the catalog's " + tag);
                 Image pinned = img.withTag(tag);
@@ -273,11 +216,14 @@ final class PlanRules {
             return img;
         }
         if (app != null) {
-            String tag = versionedTag(app, f.appVersion);
+            String tag = versionedTag(app, intent.value(IntentField.REQUESTED_VERSION).orElse(null));
             Image chosen = app.image().withTag(tag);
             String reason = "official image for " + app.name() + (app.imageNote().isEmpty() ? "" : "; " + app.imageNote());
-            decisions.add(new PlanDecision("image", chosen.reference(), reason, ValueSource.RULE));
+            decisions.add(new PlanDecision("image", chosen.reference(), reason, ValueSource.CATALOG));
             return chosen;
+        }
+        if (questions.stream().anyMatch(q -> q.field().equals("app"))) {
+            return null; // the answer names a catalog app, and its image follows
         }
         String why;
         String text;
@@ -307,20 +253,25 @@ final class PlanRules {
     }
 
     private String name(AppEntry app, Image image) {
-        Object explicit = f.get("name");
+        Optional<String> explicit = intent.value(IntentField.NAME).filter(s -> !s.isBlank());
         String name;
         String reason;
-        if (explicit instanceof String s && !s.isBlank()) {
-            name = ChartNames.label(s);
-            reason = "named in the request";
+        ValueSource source;
+        if (explicit.isPresent()) {
+            source = src(IntentField.NAME);
+            // A name written in a spec is taken as written (and refused when invalid); one read from text is reduced to a label.
+            name = source == ValueSource.SPEC ? explicit.get() : ChartNames.label(explicit.get());
+            reason = given(source);
         } else if (app != null) {
             name = app.id();
             reason = "the catalog id of " + app.name();
+            source = ValueSource.CATALOG;
         } else {
             name = ChartNames.label(image.shortName());
             reason = "the image repository's short name";
+            source = ValueSource.RULE;
         }
-        decisions.add(new PlanDecision("name", name, reason, ValueSource.RULE));
+        decisions.add(new PlanDecision("name", name, reason, source));
         return name;
     }
 
@@ -329,21 +280,21 @@ final class PlanRules {
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> ports(AppEntry defaults, boolean longRunning) {
         List<Map<String, Object>> ports = new ArrayList<>();
-        Object explicit = f.get("ports");
-        if (explicit instanceof List<?> list && !list.isEmpty()) {
-            int i = 0;
-            for (Object o : list) {
-                if (o instanceof Number n) {
-                    Map<String, Object> pm = new LinkedHashMap<>();
-                    pm.put("name", i == 0 ? "http" : "http-" + (i + 1));
-                    pm.put("containerPort", n.intValue());
-                    ports.add(pm);
-                } else if (o instanceof Map<?, ?> m) {
-                    ports.add(new LinkedHashMap<>((Map<String, Object>) m));
-                } else {
-                    throw new SpecException("spec.ports[" + i + "]", "is not a port", "write a number or {name: http, containerPort: 8080}");
+        List<Port> explicit = intent.value(IntentField.PORTS).orElse(List.of());
+        if (intent.has(IntentField.PORTS) && explicit.isEmpty()) {
+            // A worker or consumer: no ports, hence no Service and no network probes.
+            decisions.add(new PlanDecision("ports", "none (no Service)", "no ports " + given(src(IntentField.PORTS)), src(IntentField.PORTS)));
+        } else if (!explicit.isEmpty()) {
+            for (Port p : explicit) {
+                Map<String, Object> pm = new LinkedHashMap<>();
+                pm.put("name", p.name());
+                pm.put("containerPort", p.containerPort());
+                if (p.servicePort() != p.containerPort()) {
+                    pm.put("servicePort", p.servicePort());
                 }
-                i++;
+                pm.put("protocol", p.protocol().wire());
+                pm.put("expose", p.exposed());
+                ports.add(pm);
             }
             if (defaults != null && !defaults.ports().isEmpty() && ports.size() == 1 && defaults.ports().get(0).containerPort() == intOf("ports[0].containerPort", ports.get(0).get("containerPort"))) {
                 ports.get(0).put("name", defaults.ports().get(0).name());
@@ -364,8 +315,9 @@ final class PlanRules {
                     }
                 }
             }
-            decisions.add(new PlanDecision("ports", describePorts(ports), "given in the request"
-                    + (defaults != null && !defaults.runtime() && defaults.ports().size() > 1 ? ", plus the other ports of " + defaults.name() : ""), ValueSource.REQUEST));
+            decisions.add(new PlanDecision("ports", describePorts(ports), given(src(IntentField.PORTS))
+                    + (defaults != null && !defaults.runtime() && defaults.ports().size() > 1 ? ", plus the other ports of " + defaults.name() : ""),
+                    src(IntentField.PORTS)));
         } else if (defaults != null && (!defaults.ports().isEmpty() || !longRunning)) {
             for (Port p : defaults.ports()) {
                 Map<String, Object> pm = new LinkedHashMap<>();
@@ -386,9 +338,9 @@ final class PlanRules {
             warnings.add("no port given; assuming the app listens on 8080 (http)");
             decisions.add(new PlanDecision("ports", "http 8080", "default when no port is given", ValueSource.DEFAULT));
         }
-        Object servicePort = f.get("service.port");
-        if (servicePort != null && !ports.isEmpty()) {
-            ports.get(0).put("servicePort", intOf("service.port", servicePort));
+        Optional<Integer> servicePort = intent.value(IntentField.SERVICE_PORT);
+        if (servicePort.isPresent() && !ports.isEmpty()) {
+            ports.get(0).put("servicePort", servicePort.get());
         }
         return ports;
     }
@@ -402,36 +354,34 @@ final class PlanRules {
     }
 
     private Tier tier() {
-        Object explicit = f.get("tier");
-        if (explicit != null) {
-            Tier t = Tier.parse(String.valueOf(explicit));
-            decisions.add(new PlanDecision("tier", t.wire(), "given in the spec", ValueSource.SPEC));
-            return t;
-        }
-        if (f.tier != null) {
-            decisions.add(new PlanDecision("tier", f.tier.wire(), "named in the request", ValueSource.REQUEST));
-            return f.tier;
+        Optional<Sourced<Tier>> explicit = intent.get(IntentField.TIER);
+        if (explicit.isPresent()) {
+            ValueSource source = explicit.get().source();
+            decisions.add(new PlanDecision("tier", explicit.get().value().wire(),
+                    source == ValueSource.REQUEST ? "named in the request" : given(source), source));
+            return explicit.get().value();
         }
         decisions.add(new PlanDecision("tier", "dev", "no environment named; dev sizing (say \"production\" for HA defaults)", ValueSource.DEFAULT));
         return Tier.DEV;
     }
 
     private boolean persistence(AppEntry app, Map<String, Object> out) {
-        Object explicitEnabled = f.get("persistence.enabled");
+        Optional<Sourced<Boolean>> explicitEnabled = intent.get(IntentField.PERSISTENCE_ENABLED);
         boolean on;
         String reason;
-        if (explicitEnabled instanceof Boolean b) {
-            on = b;
-            reason = "given in the spec";
-        } else if (f.persistence != null) {
-            on = f.persistence;
-            reason = on ? "asked for in the request" : "the request asks for no persistence";
+        ValueSource source;
+        if (explicitEnabled.isPresent()) {
+            on = explicitEnabled.get().value();
+            source = explicitEnabled.get().source();
+            reason = on ? given(source) : "no persistence " + given(source);
         } else if (app != null && app.persistence().isPresent() && app.persistence().get().enabled()) {
             on = true;
             reason = app.name() + " keeps data";
+            source = ValueSource.CATALOG;
         } else {
             on = false;
             reason = "nothing to keep across restarts was asked for";
+            source = ValueSource.DEFAULT;
         }
         Map<String, Object> p = section(out, "persistence");
         p.put("enabled", on);
@@ -450,7 +400,8 @@ final class PlanRules {
         if (on) {
             decisions.add(new PlanDecision("persistence", p.getOrDefault("size", "8Gi") + " at " + p.get("mountPath")
                     + (p.containsKey("storageClass") ? " (storage class " + p.get("storageClass") + ")" : " (default storage class)"),
-                    reason + (f.has("persistence.size") ? "" : "; size is the " + (storage.isPresent() ? "catalog" : "chart") + " default"), ValueSource.CATALOG));
+                    reason + (intent.has(IntentField.PERSISTENCE_SIZE) ? "" : "; size is the " + (storage.isPresent() ? "catalog" : "chart") + " default"),
+                    source));
         }
         return on;
     }
@@ -458,23 +409,26 @@ final class PlanRules {
     private Workload workload(Workload explicit, AppEntry app, boolean persistence, int replicas) {
         Workload w;
         String reason;
+        ValueSource source = ValueSource.RULE;
         if (explicit != null) {
             w = explicit;
-            reason = "asked for in the request";
+            source = src(IntentField.WORKLOAD);
+            reason = given(source);
         } else if (app != null && app.workload() == Workload.STATEFULSET) {
             w = Workload.STATEFULSET;
             reason = app.name() + " is a " + app.category() + ": stable identity, ordered rollout and a volume per pod";
+            source = ValueSource.CATALOG;
         } else if (persistence && app != null && app.dataStore()) {
             w = Workload.STATEFULSET;
             reason = app.name() + " with persistence needs a stable volume per pod";
-        } else if (persistence && replicas > 1 && !"ReadWriteMany".equals(f.get("persistence.accessMode"))) {
+        } else if (persistence && replicas > 1 && intent.value(IntentField.PERSISTENCE_ACCESS_MODE).orElse(null) != AccessMode.READ_WRITE_MANY) {
             w = Workload.STATEFULSET;
             reason = replicas + " replicas each need their own ReadWriteOnce volume";
         } else {
             w = Workload.DEPLOYMENT;
             reason = persistence ? "one pod with a PersistentVolumeClaim" : "stateless: pods are interchangeable";
         }
-        decisions.add(new PlanDecision("workload", w.wire(), reason, ValueSource.RULE));
+        decisions.add(new PlanDecision("workload", w.wire(), reason, source));
         return w;
     }
 
@@ -489,7 +443,7 @@ final class PlanRules {
             if ((ha || tier == Tier.PROD) && explicit < 2) {
                 warnings.add("1 replica in " + (ha ? "a highly available" : "a production") + " setup: no redundancy during restarts");
             }
-            decisions.add(new PlanDecision("replicas", String.valueOf(explicit), "given in the request", ValueSource.REQUEST));
+            decisions.add(new PlanDecision("replicas", String.valueOf(explicit), given(src(IntentField.REPLICAS)), src(IntentField.REPLICAS)));
             return explicit;
         }
         int wanted = ha ? 3 : tier == Tier.PROD ? 2 : tier == Tier.STAGING ? 2 : 1;
@@ -507,11 +461,11 @@ final class PlanRules {
     private Map<String, Object> autoscaling(int replicas, int explicitReplicas, Tier tier, boolean ha, boolean scalable,
                                             AppEntry app, Workload workload) {
         Map<String, Object> a = new LinkedHashMap<>();
-        Object given = f.get("autoscaling");
-        if (given instanceof Map<?, ?> m) {
-            m.forEach((k, v) -> a.put(String.valueOf(k), v));
-        }
-        boolean enabled = a.get("enabled") instanceof Boolean b ? b : Boolean.TRUE.equals(f.autoscaling);
+        intent.value(IntentField.AUTOSCALING_MIN_REPLICAS).ifPresent(v -> a.put("minReplicas", v));
+        intent.value(IntentField.AUTOSCALING_MAX_REPLICAS).ifPresent(v -> a.put("maxReplicas", v));
+        intent.value(IntentField.AUTOSCALING_TARGET_CPU).ifPresent(v -> a.put("targetCpu", v));
+        intent.value(IntentField.AUTOSCALING_TARGET_MEMORY).ifPresent(v -> a.put("targetMemory", v));
+        boolean enabled = intent.value(IntentField.AUTOSCALING_ENABLED).orElse(false);
         if (workload == Workload.JOB || workload == Workload.CRONJOB) {
             enabled = false;
         }
@@ -552,8 +506,10 @@ final class PlanRules {
             }
             decisions.add(new PlanDecision("scaling", "HorizontalPodAutoscaler " + min + "–" + max
                     + (cpu > 0 ? " at " + cpu + "% CPU" : "") + (mem > 0 ? " at " + mem + "% memory" : ""),
-                    f.has("autoscaling.targetCpu") || f.has("autoscaling.targetMemory") ? "targets given in the request"
-                            : "autoscaling asked for; 80% CPU is the default target", ValueSource.REQUEST));
+                    intent.has(IntentField.AUTOSCALING_TARGET_CPU) || intent.has(IntentField.AUTOSCALING_TARGET_MEMORY)
+                            ? "targets " + given(src(IntentField.AUTOSCALING_TARGET_CPU, IntentField.AUTOSCALING_TARGET_MEMORY))
+                            : "autoscaling " + given(src(IntentField.AUTOSCALING_ENABLED)) + "; 80% CPU is the default target",
+                    src(IntentField.AUTOSCALING_ENABLED)));
         } else if (workload == Workload.DEPLOYMENT || workload == Workload.STATEFULSET) {
             decisions.add(new PlanDecision("scaling", "fixed " + replicas + " replica" + (replicas == 1 ? "" : "s"),
                     "no autoscaling asked for; the values offer an HPA switch", ValueSource.RULE));
@@ -566,13 +522,16 @@ final class PlanRules {
     private void resources(Map<String, Object> out, Tier tier, AppEntry app, AppEntry runtime) {
         Map<String, Object> r = section(out, "resources");
         ResourcesPreset preset;
+        ValueSource presetSource = ValueSource.RULE;
         if (r.get("preset") != null) {
             preset = ResourcesPreset.parse(String.valueOf(r.get("preset")));
+            presetSource = src(IntentField.RESOURCES_PRESET);
         } else {
             preset = tier == Tier.PROD ? ResourcesPreset.MEDIUM : ResourcesPreset.SMALL;
             boolean heavy = (app != null && (app.heavy() || app.dataStore())) || (app == null && runtime != null && runtime.heavy());
             if (heavy) {
                 preset = ResourcesPreset.values()[Math.min(preset.ordinal() + 1, ResourcesPreset.XXLARGE.ordinal())];
+                presetSource = ValueSource.CATALOG;
             }
             r.put("preset", preset.wire());
         }
@@ -580,11 +539,14 @@ final class PlanRules {
         if (!explicit) {
             String[] p = PRESETS.getOrDefault(preset, PRESETS.get(ResourcesPreset.SMALL));
             decisions.add(new PlanDecision("sizing", "preset " + preset.wire() + " (requests " + p[0] + " CPU / " + p[1]
-                    + ", memory limit " + p[2] + ")", tier.wire() + " tier" + (preset.ordinal() > (tier == Tier.PROD ? 4 : 3)
-                    ? "; " + (app != null ? app.name() : "the runtime") + " needs more than the tier default" : ""), ValueSource.CATALOG));
+                    + ", memory limit " + p[2] + ")", presetSource.explicit() ? "preset " + given(presetSource)
+                    : tier.wire() + " tier" + (presetSource == ValueSource.CATALOG
+                    ? "; " + (app != null ? app.name() : "the runtime") + " needs more than the tier default" : ""), presetSource));
             return;
         }
         String[] p = PRESETS.getOrDefault(preset, PRESETS.get(ResourcesPreset.SMALL));
+        ValueSource resourcesSource = src(IntentField.RESOURCES_REQUESTS_CPU, IntentField.RESOURCES_REQUESTS_MEMORY,
+                IntentField.RESOURCES_LIMITS_CPU, IntentField.RESOURCES_LIMITS_MEMORY);
         List<String> added = new ArrayList<>();
         if (!has(r, "requestsCpu")) {
             r.put("requestsCpu", has(r, "limitsCpu") ? r.get("limitsCpu") : p[0]);
@@ -611,9 +573,9 @@ final class PlanRules {
         }
         decisions.add(new PlanDecision("sizing", "requests " + r.get("requestsCpu") + " CPU / " + r.get("requestsMemory") + ", limits "
                 + (has(r, "limitsCpu") ? r.get("limitsCpu") + " CPU / " : "") + r.get("limitsMemory"),
-                "given in the request" + (added.isEmpty() ? "" : "; added " + String.join(", ", added)
+                given(resourcesSource) + (added.isEmpty() ? "" : "; added " + String.join(", ", added)
                         + " so every container has requests and a memory limit")
-                        + (has(r, "limitsCpu") ? "" : "; no CPU limit, to avoid throttling"), ValueSource.REQUEST));
+                        + (has(r, "limitsCpu") ? "" : "; no CPU limit, to avoid throttling"), resourcesSource));
     }
 
     private static boolean has(Map<String, Object> m, String key) {
@@ -659,6 +621,22 @@ final class PlanRules {
                 if (d != null && d.type() == ProbeType.EXEC) {
                     probes.put("readiness", execProbe(d.command(), 5));
                     probes.put("liveness", execProbe(d.command(), 30));
+                } else {
+                    // No port to probe: a probe that was not written is off (a TCP probe would restart the pod forever).
+                    List<String> off = new ArrayList<>();
+                    for (IntentField.ProbeFields pf : List.of(IntentField.READINESS, IntentField.LIVENESS)) {
+                        if (pf.all().stream().noneMatch(intent::has)) {
+                            String key = pf == IntentField.READINESS ? "readiness" : "liveness";
+                            Map<String, Object> pm = sub(probes, key);
+                            pm.put("enabled", false);
+                            off.add(key);
+                        }
+                    }
+                    if (!off.isEmpty()) {
+                        decisions.add(new PlanDecision("probes", "no " + String.join(" or ", off) + " probe",
+                                "the app listens on no port; give an exec probe (probes.liveness: {type: exec, command: [...]}) to have one",
+                                ValueSource.RULE));
+                    }
                 }
             }
             return;
@@ -676,8 +654,10 @@ final class PlanRules {
             liveness.putIfAbsent("type", "http");
             readiness.putIfAbsent("path", rPath != null ? rPath : lPath);
             liveness.putIfAbsent("path", lPath != null ? lPath : rPath);
+            ValueSource pathSource = src(IntentField.READINESS.path(), IntentField.LIVENESS.path());
             decisions.add(new PlanDecision("probes", "HTTP readiness " + readiness.get("path") + ", liveness " + liveness.get("path"),
-                    "health path given in the request" + (lPath == null || rPath == null ? "; the other probe uses the same path" : ""), ValueSource.REQUEST));
+                    "health path " + given(pathSource) + (lPath == null || rPath == null ? "; the other probe uses the same path" : ""),
+                    pathSource));
         } else if (d != null) {
             if (d.type() == ProbeType.EXEC) {
                 readiness.putIfAbsent("type", "exec");
@@ -698,7 +678,8 @@ final class PlanRules {
         } else {
             readiness.putIfAbsent("type", "tcp");
             liveness.putIfAbsent("type", "tcp");
-            decisions.add(new PlanDecision("probes", "TCP on the main port", "no health path known; say \"health check at /healthz\" for HTTP probes", ValueSource.RULE));
+            decisions.add(new PlanDecision("probes", "TCP on the main port", "no health path known; say \"health check at /healthz\" for HTTP probes",
+                    ValueSource.DEFAULT));
         }
         readiness.putIfAbsent("enabled", true);
         liveness.putIfAbsent("enabled", true);
@@ -708,7 +689,9 @@ final class PlanRules {
             readiness.putIfAbsent("port", port);
             liveness.putIfAbsent("port", port);
         }
-        boolean startup = Boolean.TRUE.equals(f.startupProbe) || (d != null && d.startup()) || f.has("probes.startup");
+        Optional<Sourced<Boolean>> startupAsked = intent.get(IntentField.STARTUP.enabled());
+        boolean startupLeaves = IntentField.STARTUP.all().stream().anyMatch(intent::has);
+        boolean startup = startupAsked.map(Sourced::value).orElse(startupLeaves || (d != null && d.startup()));
         if (startup) {
             Map<String, Object> s = sub(probes, "startup");
             s.putIfAbsent("enabled", true);
@@ -724,7 +707,10 @@ final class PlanRules {
             }
             s.putIfAbsent("failureThreshold", 30);
             s.putIfAbsent("periodSeconds", 10);
-            decisions.add(new PlanDecision("probes", "startup probe, up to 300 s", "slow starter: liveness waits until the app is up", ValueSource.RULE));
+            ValueSource startupSource = startupLeaves ? src(IntentField.STARTUP.all().toArray(IntentField<?>[]::new))
+                    : d != null && d.startup() ? ValueSource.CATALOG : ValueSource.RULE;
+            decisions.add(new PlanDecision("probes", "startup probe, up to 300 s", "slow starter: liveness waits until the app is up"
+                    + (startupSource.explicit() ? " (" + given(startupSource) + ")" : ""), startupSource));
         }
         if (!(probes.get("readiness") instanceof Map<?, ?>)) {
             probes.put("readiness", readiness);
@@ -771,9 +757,12 @@ final class PlanRules {
         decisions.add(new PlanDecision("security", "non-root UID " + s.get("runAsUser") + ", "
                 + (ro ? "read-only root filesystem" + (writable.isEmpty() ? " (/tmp writable)" : ", writable " + String.join(", ", writable) + " and /tmp")
                 : "writable root filesystem") + ", no privilege escalation, all capabilities dropped",
-                source == null ? "hardened defaults; the image must run as an arbitrary non-root user"
+                intent.has(IntentField.SECURITY_RUN_AS_USER) ? "user " + given(src(IntentField.SECURITY_RUN_AS_USER))
+                        : source == null ? "hardened defaults; the image must run as an arbitrary non-root user"
                         : source.name() + (source.runtime() ? " images usually run as this user" : " runs as this user")
-                        + (ro ? "" : "; its entrypoint writes outside dedicated directories"), ValueSource.DEFAULT));
+                        + (ro ? "" : "; its entrypoint writes outside dedicated directories"),
+                intent.has(IntentField.SECURITY_RUN_AS_USER) ? src(IntentField.SECURITY_RUN_AS_USER)
+                        : source == null ? ValueSource.DEFAULT : ValueSource.CATALOG));
         if (!ro) {
             warnings.add("readOnlyRootFilesystem is off for " + (source == null ? "this app" : source.name()) + " (validators will warn)");
         }
@@ -817,9 +806,6 @@ final class PlanRules {
                 }
             });
         }
-        for (String dropped : f.secretValueDropped) {
-            warnings.add(dropped + " looks like a secret: it comes from the chart's Secret; its literal value was not written into the chart — set it at install time");
-        }
         if (app != null) {
             List<String> added = new ArrayList<>();
             app.env().forEach((k, v) -> {
@@ -856,10 +842,7 @@ final class PlanRules {
     @SuppressWarnings("unchecked")
     private void ingress(Map<String, Object> out, List<Map<String, Object>> ports) {
         Map<String, Object> in = section(out, "ingress");
-        boolean enabled = in.get("enabled") instanceof Boolean b ? b : Boolean.TRUE.equals(f.ingress) || in.containsKey("hosts");
-        if (f.ingress != null && !(f.get("ingress.enabled") instanceof Boolean)) {
-            enabled = f.ingress;
-        }
+        boolean enabled = intent.value(IntentField.INGRESS_ENABLED).orElse(intent.has(IntentField.INGRESS_HOSTS));
         in.put("enabled", enabled);
         if (!enabled) {
             return;
@@ -874,6 +857,7 @@ final class PlanRules {
         boolean traefikExtras = !traefik.isEmpty() || in.containsKey("certResolver");
         String controller = in.get("controller") == null ? null : String.valueOf(in.get("controller")).toLowerCase(Locale.ROOT);
         String reason;
+        ValueSource controllerSource = ValueSource.RULE;
         if (controller == null) {
             if (traefikExtras) {
                 controller = "traefik";
@@ -883,7 +867,8 @@ final class PlanRules {
                 reason = "no controller named: a standard Ingress for the cluster's default IngressClass";
             }
         } else {
-            reason = "named in the request";
+            controllerSource = src(IntentField.INGRESS_CONTROLLER);
+            reason = controllerSource == ValueSource.REQUEST ? "named in the request" : given(controllerSource);
         }
         in.put("controller", controller);
         if (controller.equals("nginx") && !has(in, "className")) {
@@ -922,7 +907,7 @@ final class PlanRules {
                 + (has(in, "className") ? " (class " + in.get("className") + ")" : "")) + " for "
                 + (hosts.isEmpty() ? "chart.local" : hosts.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).get())
                 + String.valueOf(in.getOrDefault("path", "")) + (tls ? " with TLS" + (has(in, "certResolver") ? " from certResolver "
-                + in.get("certResolver") : " from Secret " + in.get("tlsSecretName")) : ""), reason, ValueSource.RULE));
+                + in.get("certResolver") : " from Secret " + in.get("tlsSecretName")) : ""), reason, controllerSource));
         if (controller.equals("traefik") && !traefik.isEmpty()) {
             List<String> mw = new ArrayList<>();
             if (Boolean.TRUE.equals(traefik.get("redirectHttps"))) {
@@ -944,23 +929,21 @@ final class PlanRules {
                 mw.add("basic auth");
             }
             if (!mw.isEmpty()) {
-                decisions.add(new PlanDecision("middlewares", String.join(", ", mw), "asked for in the request", ValueSource.REQUEST));
+                ValueSource mwSource = src(IntentField.TRAEFIK_REDIRECT_HTTPS, IntentField.TRAEFIK_STRIP_PREFIX,
+                        IntentField.TRAEFIK_RATE_LIMIT_AVERAGE, IntentField.TRAEFIK_RATE_LIMIT_BURST, IntentField.TRAEFIK_HEADERS,
+                        IntentField.TRAEFIK_BASIC_AUTH_SECRET);
+                decisions.add(new PlanDecision("middlewares", String.join(", ", mw), given(mwSource), mwSource));
             }
         }
     }
 
     private void service(Map<String, Object> out) {
-        Object type = f.get("service.type");
+        Optional<ServiceType> type = intent.value(IntentField.SERVICE_TYPE);
         Map<String, Object> s = new LinkedHashMap<>();
-        if (f.get("service") instanceof Map<?, ?> m) {
-            m.forEach((k, v) -> {
-                if (!"port".equals(k)) {
-                    s.put(String.valueOf(k), v);
-                }
-            });
-        }
-        if (type != null) {
-            decisions.add(new PlanDecision("service", String.valueOf(type), "asked for in the request", ValueSource.REQUEST));
+        type.ifPresent(t -> s.put("type", t.wire()));
+        intent.value(IntentField.SERVICE_ANNOTATIONS).ifPresent(a -> s.put("annotations", a));
+        if (type.isPresent()) {
+            decisions.add(new PlanDecision("service", type.get().wire(), given(src(IntentField.SERVICE_TYPE)), src(IntentField.SERVICE_TYPE)));
         }
         out.put("service", s);
     }
@@ -992,22 +975,21 @@ final class PlanRules {
             }
         }
         Map<String, Object> np = section(out, "networkPolicy");
-        if (!np.containsKey("enabled")) {
-            boolean asked = Boolean.TRUE.equals(f.networkPolicy);
-            // Like Bitnami's charts: a NetworkPolicy is on unless the request says no. Outside production it admits
-            // any client (allowExternal) so nothing breaks; production and HA narrow it where the request did not.
-            boolean on = f.networkPolicy == null || asked;
-            np.put("enabled", on);
-            if (on) {
-                String reason = asked ? "asked for in the request"
-                        : tier == Tier.PROD || ha ? (ha ? "high availability" : "production") + " tier: deny what is not needed"
-                        : "on by default (Bitnami convention): traffic only to the container ports, from any pod;"
-                                + " set networkPolicy.allowExternal=false to admit only labelled clients";
-                decisions.add(new PlanDecision("network policy", "ingress only to the container ports"
-                        + (Boolean.FALSE.equals(np.get("allowExternal")) ? " from labelled clients" : "")
-                        + (Boolean.FALSE.equals(np.get("allowExternalEgress")) ? ", egress only DNS and in-namespace" : ""),
-                        reason, ValueSource.RULE));
-            }
+        Optional<Sourced<Boolean>> explicitPolicy = intent.get(IntentField.NETWORK_POLICY_ENABLED);
+        boolean asked = explicitPolicy.map(Sourced::value).orElse(false);
+        // Like Bitnami's charts: a NetworkPolicy is on unless the request says no. Outside production it admits
+        // any client (allowExternal) so nothing breaks; production and HA narrow it where the request did not.
+        boolean on = explicitPolicy.isEmpty() || asked;
+        np.put("enabled", on);
+        if (on) {
+            String reason = asked ? given(explicitPolicy.get().source())
+                    : tier == Tier.PROD || ha ? (ha ? "high availability" : "production") + " tier: deny what is not needed"
+                    : "on by default (Bitnami convention): traffic only to the container ports, from any pod;"
+                            + " set networkPolicy.allowExternal=false to admit only labelled clients";
+            decisions.add(new PlanDecision("network policy", "ingress only to the container ports"
+                    + (Boolean.FALSE.equals(np.get("allowExternal")) ? " from labelled clients" : "")
+                    + (Boolean.FALSE.equals(np.get("allowExternalEgress")) ? ", egress only DNS and in-namespace" : ""),
+                    reason, asked ? explicitPolicy.get().source() : ValueSource.RULE));
         }
         if (workload == Workload.JOB || workload == Workload.CRONJOB) {
             pdb.put("create", false);
@@ -1017,7 +999,7 @@ final class PlanRules {
     @SuppressWarnings("unchecked")
     private void metrics(Map<String, Object> out, AppEntry app, List<Map<String, Object>> ports) {
         Map<String, Object> m = section(out, "metrics");
-        boolean enabled = m.get("enabled") instanceof Boolean b ? b : Boolean.TRUE.equals(f.metrics);
+        boolean enabled = intent.value(IntentField.METRICS_ENABLED).orElse(false);
         m.put("enabled", enabled);
         if (!enabled) {
             return;
@@ -1042,15 +1024,16 @@ final class PlanRules {
             m.put("port", port);
         }
         if (!m.containsKey("serviceMonitor")) {
-            m.put("serviceMonitor", Boolean.TRUE.equals(f.serviceMonitor));
+            m.put("serviceMonitor", false);
         }
-        if (d.isEmpty() && !f.has("metrics.path")) {
+        if (d.isEmpty() && !intent.has(IntentField.METRICS_PATH)) {
             warnings.add("metrics asked for: assuming a Prometheus endpoint at " + m.getOrDefault("path", "/metrics")
                     + " on " + (port == 0 ? "the main port" : "port " + port));
         }
         decisions.add(new PlanDecision("metrics", m.getOrDefault("path", "/metrics") + " on " + (port == 0 ? "the main port" : "port " + port)
                 + (Boolean.TRUE.equals(m.get("serviceMonitor")) ? " with a ServiceMonitor" : " (Prometheus annotations; ServiceMonitor off)"),
-                d.isPresent() ? app.name() + " serves Prometheus metrics there" : "asked for in the request", ValueSource.REQUEST));
+                d.isPresent() ? "metrics " + given(src(IntentField.METRICS_ENABLED)) + "; " + app.name() + " serves Prometheus metrics there"
+                        : given(src(IntentField.METRICS_ENABLED)), src(IntentField.METRICS_ENABLED)));
     }
 
     private void metadata(Map<String, Object> out, AppEntry app, AppEntry runtime, Image image) {
@@ -1059,6 +1042,7 @@ final class PlanRules {
                     : (runtime != null ? runtime.description() : "Application " + image.shortName()) + " (" + image.repository() + ") on Kubernetes");
         }
         Map<String, Object> meta = section(out, "metadata");
+        meta.values().removeIf(v -> v == null || (v instanceof String str && str.isBlank()) || (v instanceof List<?> l && l.isEmpty()));
         AppEntry source = app != null ? app : runtime;
         if (!meta.containsKey("home") && app != null && !app.home().isEmpty()) {
             meta.put("home", app.home());
@@ -1077,6 +1061,51 @@ final class PlanRules {
 
     // ============================================================================== helpers
 
+    /** The source of the first of these fields that is set; {@link ValueSource#RULE} when none is. */
+    private ValueSource src(IntentField<?>... fields) {
+        for (IntentField<?> field : fields) {
+            Optional<ValueSource> s = intent.source(field);
+            if (s.isPresent()) {
+                return s.get();
+            }
+        }
+        return ValueSource.RULE;
+    }
+
+    /** "given in the spec", "asked for in the request", ...: a reason that credits exactly the source. */
+    static String given(ValueSource source) {
+        return switch (source) {
+            case REQUEST -> "asked for in the request";
+            case SPEC -> "given in the spec";
+            case ANSWER -> "given as an answer";
+            case FEEDBACK -> "asked for in the feedback";
+            case LLM -> "proposed by the model";
+            case CATALOG -> "taken from the app catalog";
+            case RULE -> "derived by a planning rule";
+            case DEFAULT -> "the documented default";
+        };
+    }
+
+    /** "in the request", "in the spec", ...: where a mention was made. */
+    private static String where(ValueSource source) {
+        return switch (source) {
+            case REQUEST -> "in the request";
+            case SPEC -> "in the spec";
+            case ANSWER -> "in an answer";
+            case FEEDBACK -> "in the feedback";
+            case LLM -> "by the model";
+            default -> "by the " + source.wire();
+        };
+    }
+
+    private static String describe(List<Port> ports) {
+        List<String> parts = new ArrayList<>();
+        for (Port p : ports) {
+            parts.add(p.name() + " " + p.containerPort());
+        }
+        return String.join(", ", parts);
+    }
+
     private String partialSummary(AppEntry app, AppEntry runtime, Image image) {
         StringBuilder sb = new StringBuilder();
         if (app != null) {
@@ -1087,14 +1116,11 @@ final class PlanRules {
         if (image != null) {
             sb.append("image: ").append(image.reference()).append('\n');
         }
-        if (f.has("ports")) {
-            sb.append("ports: ").append(f.get("ports")).append('\n');
-        }
-        if (f.has("ingress.hosts")) {
-            sb.append("ingress hosts: ").append(f.get("ingress.hosts")).append('\n');
-        }
-        if (f.tier != null) {
-            sb.append("tier: ").append(f.tier.wire()).append('\n');
+        intent.value(IntentField.PORTS).ifPresent(ports -> sb.append("ports: ").append(describe(ports)).append('\n'));
+        intent.value(IntentField.INGRESS_HOSTS).ifPresent(hosts -> sb.append("ingress hosts: ").append(hosts).append('\n'));
+        intent.value(IntentField.TIER).ifPresent(tier -> sb.append("tier: ").append(tier.wire()).append('\n'));
+        for (Dependency d : intent.dependencies()) {
+            sb.append("uses: ").append(d.kind()).append('\n');
         }
         return sb.toString();
     }
@@ -1156,24 +1182,5 @@ final class PlanRules {
             return Integer.parseInt(s.strip());
         }
         throw new SpecException("spec." + field, "'" + v + "' is not a whole number", "write a number");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> deepCopy(Map<String, Object> m) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        m.forEach((k, v) -> {
-            if (v instanceof Map<?, ?> mm) {
-                out.put(k, deepCopy((Map<String, Object>) mm));
-            } else if (v instanceof List<?> l) {
-                List<Object> copy = new ArrayList<>();
-                for (Object o : l) {
-                    copy.add(o instanceof Map<?, ?> om ? deepCopy((Map<String, Object>) om) : o);
-                }
-                out.put(k, copy);
-            } else {
-                out.put(k, v);
-            }
-        });
-        return out;
     }
 }
