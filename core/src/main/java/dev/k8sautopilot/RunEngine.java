@@ -7,6 +7,7 @@ import dev.k8sautopilot.hitl.Gate;
 import dev.k8sautopilot.internal.AtomicFiles;
 import dev.k8sautopilot.internal.ChartWriter;
 import dev.k8sautopilot.internal.Diffs;
+import dev.k8sautopilot.internal.HealPolicy;
 import dev.k8sautopilot.internal.MeteredChatModel;
 import dev.k8sautopilot.internal.Redactor;
 import dev.k8sautopilot.internal.RunState;
@@ -237,10 +238,13 @@ final class RunEngine {
                     break;
                 }
                 ValidationReport after = timed(Stage.VALIDATE, () -> v.validate(healed.files(), settings.validationOptions()));
-                boolean kept = HealRoundPolicy.keep(new HealRoundPolicy.Round(r, before, beforeReport, healed, after));
+                // The one keep/reject decision of a healing round.
+                HealPolicy.Verdict verdict = HealPolicy.standard().judge(before, beforeReport, healed.files(), after);
+                boolean kept = verdict.kept();
                 notifyHealing(r, healed.applied(), beforeReport.count(Severity.ERROR),
                         (kept ? after : beforeReport).count(Severity.ERROR), kept);
                 if (!kept) {
+                    report = HealPolicy.withRejection(beforeReport, healed.applied(), verdict);
                     break;
                 }
                 files = healed.files();

@@ -94,10 +94,17 @@ public final class ChartWriter {
                 written.add(rel);
                 manifest.put(rel, ChartFiles.hash(content));
             }
+            for (String rel : files.binaryFiles().keySet()) {
+                // Binary files (packaged subcharts, images) are copied as they are; they take no part in edits.
+                Path dest = resolveInside(temp, rel);
+                Files.createDirectories(dest.getParent());
+                Files.write(dest, files.binary(rel).orElseThrow());
+                written.add(rel);
+            }
             if (exists && mode == WriteMode.UPDATE) {
                 for (Map.Entry<String, String> prev : previous.entrySet()) {
                     String rel = prev.getKey();
-                    if (files.files().containsKey(rel)) {
+                    if (files.files().containsKey(rel) || files.binaryFiles().containsKey(rel)) {
                         continue;
                     }
                     Path p = resolveInside(temp, rel);

@@ -2,11 +2,17 @@ package dev.k8sautopilot.model;
 
 import dev.k8sautopilot.internal.ChartWriter;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -17,7 +23,8 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * The files of a chart: chart-relative paths (forward slashes) to UTF-8 content, in a stable order.
+ * The files of a chart: chart-relative paths (forward slashes) to UTF-8 content, in a stable order,
+ * plus the chart's binary files (packaged subcharts {@code charts/*.tgz}, images, …) kept byte for byte.
  * Paths are checked so that nothing can ever be written outside the chart directory.
  *
  * <pre>{@code
@@ -25,10 +32,12 @@ import java.util.stream.Stream;
  * WriteResult written = files.writeTo(Path.of("charts"), WriteMode.FAIL_IF_EXISTS); // charts/<name>/
  * }</pre>
  *
- * @param name  chart name, also the directory name written under the output directory
- * @param files path → content, in order
+ * @param name        chart name, also the directory name written under the output directory
+ * @param files       path → text content, in order
+ * @param binaryFiles path → content of a file that is not UTF-8 text, Base64-encoded (see {@link #binary}),
+ *                    in order; a path is never in both maps
  */
-public record ChartFiles(String name, Map<String, String> files) {
+public record ChartFiles(String name, Map<String, String> files, Map<String, String> binaryFiles) {
 
     /** Directory inside a written chart that holds k8s-autopilot's own bookkeeping (manifest, proposals). */
     public static final String STATE_DIR = ".k8s-autopilot";
@@ -53,6 +62,37 @@ public record ChartFiles(String name, Map<String, String> files) {
             }
         }
         files = Collections.unmodifiableMap(copy);
+        Map<String, String> bin = new LinkedHashMap<>();
+        if (binaryFiles != null) {
+            for (Map.Entry<String, String> e : binaryFiles.entrySet()) {
+                String p = checkPath(e.getKey());
+                if (copy.containsKey(p)) {
+                    throw new SpecException("file path", "'" + Checks.printable(p) + "' is both a text and a binary file",
+                            "keep one of them");
+                }
+                bin.put(p, e.getValue() == null ? "" : e.getValue());
+            }
+        }
+        binaryFiles = Collections.unmodifiableMap(bin);
+    }
+
+    /** Text files only (the common case: generated charts have no binary files). */
+    public ChartFiles(String name, Map<String, String> files) {
+        this(name, files, Map.of());
+    }
+
+    /** Content of a binary file. */
+    public Optional<byte[]> binary(String path) {
+        return Optional.ofNullable(binaryFiles.get(path)).map(b -> Base64.getDecoder().decode(b));
+    }
+
+    /** Returns a copy with a binary file added or replaced. */
+    public ChartFiles withBinary(String path, byte[] content) {
+        Map<String, String> text = new LinkedHashMap<>(files);
+        text.remove(path);
+        Map<String, String> next = new LinkedHashMap<>(binaryFiles);
+        next.put(path, Base64.getEncoder().encodeToString(content));
+        return new ChartFiles(name, text, next);
     }
 
     /** Validates a chart-relative path; returns it unchanged. */
@@ -83,35 +123,44 @@ public record ChartFiles(String name, Map<String, String> files) {
         return Optional.ofNullable(files.get(path));
     }
 
-    /** Paths in order. */
+    /** Paths of the text files, in order (binary files: {@link #binaryFiles()}). */
     public List<String> paths() {
         return List.copyOf(files.keySet());
     }
 
-    /** Returns a copy with a file added or replaced (keeping its position when replaced). */
+    /** Returns a copy with a text file added or replaced (keeping its position when replaced). */
     public ChartFiles with(String path, String content) {
         Map<String, String> next = new LinkedHashMap<>(files);
         next.put(path, content);
-        return new ChartFiles(name, next);
+        return new ChartFiles(name, next, withoutKey(binaryFiles, path));
     }
 
-    /** Returns a copy with all these files added or replaced. */
+    /** Returns a copy with all these text files added or replaced. */
     public ChartFiles withAll(Map<String, String> more) {
         Map<String, String> next = new LinkedHashMap<>(files);
         next.putAll(more);
-        return new ChartFiles(name, next);
+        Map<String, String> bin = new LinkedHashMap<>(binaryFiles);
+        bin.keySet().removeAll(more.keySet());
+        return new ChartFiles(name, next, bin);
     }
 
-    /** Returns a copy without a file. */
+    /** Returns a copy without a file (text or binary). */
     public ChartFiles without(String path) {
-        Map<String, String> next = new LinkedHashMap<>(files);
-        next.remove(path);
-        return new ChartFiles(name, next);
+        return new ChartFiles(name, withoutKey(files, path), withoutKey(binaryFiles, path));
     }
 
     /** Returns a copy under another chart name. */
     public ChartFiles renamed(String newName) {
-        return new ChartFiles(newName, files);
+        return new ChartFiles(newName, files, binaryFiles);
+    }
+
+    private static Map<String, String> withoutKey(Map<String, String> map, String key) {
+        if (!map.containsKey(key)) {
+            return map;
+        }
+        Map<String, String> next = new LinkedHashMap<>(map);
+        next.remove(key);
+        return next;
     }
 
     /** SHA-256 of every path and content, stable across runs: equal hashes mean byte-identical charts. */
@@ -121,6 +170,13 @@ public record ChartFiles(String name, Map<String, String> files) {
             md.update(e.getKey().getBytes(StandardCharsets.UTF_8));
             md.update((byte) 0);
             md.update(e.getValue().getBytes(StandardCharsets.UTF_8));
+            md.update((byte) 0);
+        }
+        for (Map.Entry<String, String> e : new TreeMap<>(binaryFiles).entrySet()) {
+            md.update((byte) 1);
+            md.update(e.getKey().getBytes(StandardCharsets.UTF_8));
+            md.update((byte) 0);
+            md.update(Base64.getDecoder().decode(e.getValue()));
             md.update((byte) 0);
         }
         return HexFormat.of().formatHex(md.digest());
@@ -154,9 +210,12 @@ public record ChartFiles(String name, Map<String, String> files) {
     }
 
     /**
-     * Reads a chart directory from disk (skipping k8s-autopilot's own state directory).
+     * Reads a chart directory from disk the way Helm loads it: symbolic links are followed (to files and
+     * directories), files that are not valid UTF-8 text (or contain NUL) are kept as binary files, and
+     * k8s-autopilot's own state directory and {@code .git} are skipped. {@code .helmignore} is not applied
+     * here, so that a repair never loses an ignored file; validation applies it.
      *
-     * @throws ChartWriteException when the directory is missing or a file is unreadable, binary or too large
+     * @throws ChartWriteException when the directory is missing, a file is unreadable or too large, or links loop
      */
     public static ChartFiles read(Path chartDirectory) {
         Path dir = chartDirectory.toAbsolutePath().normalize();
@@ -164,9 +223,10 @@ public record ChartFiles(String name, Map<String, String> files) {
             throw new ChartWriteException(dir + " is not a directory", "give the path of a chart directory (it contains Chart.yaml)");
         }
         Map<String, String> out = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(dir)) {
+        Map<String, String> binary = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(dir, FileVisitOption.FOLLOW_LINKS)) {
             for (Path p : (Iterable<Path>) walk.sorted()::iterator) {
-                if (!Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                if (!Files.isRegularFile(p)) {
                     continue;
                 }
                 String rel = dir.relativize(p).toString().replace('\\', '/');
@@ -177,12 +237,29 @@ public record ChartFiles(String name, Map<String, String> files) {
                     throw new ChartWriteException(rel + " is larger than " + MAX_FILE_BYTES + " bytes", "remove it from the chart");
                 }
                 byte[] bytes = Files.readAllBytes(p);
-                out.put(rel, new String(bytes, StandardCharsets.UTF_8));
+                Optional<String> text = utf8(bytes);
+                if (text.isPresent()) {
+                    out.put(rel, text.get());
+                } else {
+                    binary.put(rel, Base64.getEncoder().encodeToString(bytes));
+                }
             }
-        } catch (IOException e) {
-            throw new ChartWriteException("cannot read " + dir + ": " + e.getMessage(), "check the path and permissions");
+        } catch (IOException | UncheckedIOException e) {
+            throw new ChartWriteException("cannot read " + dir + ": " + e.getMessage(),
+                    "check the path and permissions, and that symbolic links do not loop");
         }
-        return new ChartFiles(dir.getFileName().toString(), ordered(out));
+        return new ChartFiles(dir.getFileName().toString(), ordered(out), binary);
+    }
+
+    /** The text of UTF-8 bytes without NUL characters; empty for anything else (binary content). */
+    static Optional<String> utf8(byte[] bytes) {
+        try {
+            String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return s.indexOf('\0') >= 0 ? Optional.empty() : Optional.of(s);
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
     }
 
     private static Map<String, String> ordered(Map<String, String> sorted) {
@@ -197,8 +274,9 @@ public record ChartFiles(String name, Map<String, String> files) {
         return out;
     }
 
-    /** Total size in bytes (UTF-8). */
+    /** Total size in bytes (text as UTF-8, binary files as stored). */
     public long size() {
-        return files.values().stream().mapToLong(s -> s.getBytes(StandardCharsets.UTF_8).length).sum();
+        return files.values().stream().mapToLong(s -> s.getBytes(StandardCharsets.UTF_8).length).sum()
+                + binaryFiles.values().stream().mapToLong(b -> Base64.getDecoder().decode(b).length).sum();
     }
 }

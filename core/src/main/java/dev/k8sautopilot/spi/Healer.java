@@ -9,6 +9,13 @@ import dev.k8sautopilot.model.ValidationReport;
  * through {@link java.util.ServiceLoader} and run in {@link #order()}; explicit healers given to the
  * builder run first. A healer returns {@link HealResult#unchanged} when it has nothing to fix.
  * Thread-safe.
+ *
+ * <p>A healer's output is untrusted. The pipeline keeps a healing round only when every validation layer
+ * that ran before still runs, no finding is new (compared by rule, file, object and message) and one is
+ * gone, only files the findings name changed, and no new kind, {@code lookup}, {@code tpl} on values or host
+ * access was added; otherwise the round is rejected and the report gains a {@code heal-rejected} finding
+ * with the reason. A healer should therefore change only what a finding names and never a value the user
+ * set that is not the finding (see docs/validation-rules.md, "When a heal is kept").
  */
 public interface Healer {
 

@@ -144,4 +144,48 @@ class ChartFilesTest {
         assertThat(a.contentHash()).isEqualTo(b.contentHash()).hasSize(64);
         assertThat(a.with("x", "changed").contentHash()).isNotEqualTo(a.contentHash());
     }
+
+    @Nested
+    @DisplayName("reading like Helm")
+    class ReadingLikeHelm {
+
+        @Test
+        @DisplayName("binary files are kept byte for byte, valid UTF-8 with U+FFFD stays text, and both are written back")
+        void binaryFiles(@TempDir Path dir) throws IOException {
+            Path chart = Files.createDirectories(dir.resolve("src/web"));
+            byte[] tgz = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff};
+            Files.createDirectories(chart.resolve("charts"));
+            Files.write(chart.resolve("charts/common-2.31.10.tgz"), tgz);
+            Files.writeString(chart.resolve("Chart.yaml"), "name: web\n");
+            Files.writeString(chart.resolve("CHANGELOG.md"), "fixed \uFFFD rendering\n");
+            ChartFiles files = ChartFiles.read(chart);
+            assertThat(files.binary("charts/common-2.31.10.tgz")).get().isEqualTo(tgz);
+            assertThat(files.files()).containsEntry("CHANGELOG.md", "fixed \uFFFD rendering\n").doesNotContainKey("charts/common-2.31.10.tgz");
+            assertThat(files.with("Chart.yaml", "name: web2\n").binaryFiles()).isEqualTo(files.binaryFiles());
+            assertThat(files.withBinary("x.bin", new byte[] {1}).contentHash()).isNotEqualTo(files.contentHash());
+            files.writeTo(dir.resolve("out"), WriteMode.FAIL_IF_EXISTS);
+            assertThat(Files.readAllBytes(dir.resolve("out/web/charts/common-2.31.10.tgz"))).isEqualTo(tgz);
+        }
+
+        @Test
+        @DisplayName("symbolic links to files and directories are followed, as Helm's loader does")
+        void symlinks(@TempDir Path dir) throws IOException {
+            Path shared = Files.createDirectories(dir.resolve("shared/sub"));
+            Files.writeString(shared.resolve("Chart.yaml"), "name: sub\n");
+            Path chart = Files.createDirectories(dir.resolve("web/charts"));
+            Files.writeString(dir.resolve("web/Chart.yaml"), "name: web\n");
+            Files.createSymbolicLink(chart.resolve("sub"), shared);
+            Files.createSymbolicLink(dir.resolve("web/values.yaml"), Files.writeString(dir.resolve("v.yaml"), "a: 1\n"));
+            ChartFiles files = ChartFiles.read(dir.resolve("web"));
+            assertThat(files.files()).containsEntry("charts/sub/Chart.yaml", "name: sub\n").containsEntry("values.yaml", "a: 1\n");
+        }
+
+        @Test
+        @DisplayName("a path cannot be both a text and a binary file")
+        void textAndBinary() {
+            assertThatThrownBy(() -> new ChartFiles("web", Map.of("a", "x"), Map.of("a", "AA==")))
+                    .isInstanceOf(SpecException.class).hasMessageContaining("both");
+            assertThat(ChartFiles.empty("web").withBinary("a", new byte[] {1}).with("a", "text").binaryFiles()).isEmpty();
+        }
+    }
 }

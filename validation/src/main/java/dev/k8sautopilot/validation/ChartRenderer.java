@@ -15,7 +15,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Renders a chart with real Helm ({@code helm template}, in-process through helm-java, no {@code helm}
+ * Renders a chart with real Helm like {@code helm template} (in-process through helm-java, hook objects such as
+ * the {@code helm test} pod included, {@code lookup} returning an empty map, no network access; no {@code helm}
  * binary) and parses the output into {@link RenderedManifest}s.
  *
  * <pre>{@code
@@ -94,7 +95,7 @@ public final class ChartRenderer {
 
     private static List<RenderedManifest> run(ChartFiles chart, Path dir, String kubeVersion, Optional<Path> valuesFile,
                                               String usedValues) {
-        HelmRunner.Outcome<String> out = HelmRunner.template(dir, chart.name(), kubeVersion, valuesFile);
+        HelmRunner.Outcome<String> out = HelmRunner.render(dir, chart.name(), kubeVersion, valuesFile, dir.getParent());
         if (!out.ok()) {
             throw new ChartRenderException("helm template of chart '" + chart.name() + "' with " + usedValues
                     + " failed: " + out.error());

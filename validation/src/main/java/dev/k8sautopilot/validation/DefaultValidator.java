@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * {@code schema}, {@code lint}, {@code template}, {@code kubernetes}, {@code deprecation},
  * {@code security} and {@code dry-run} in that order and collects their findings, timings and the
  * security score. Helm runs in-process through helm-java on a private temporary copy of the chart
- * that is deleted afterwards; {@code helm template} runs once per values scenario and its output is
+ * that is deleted afterwards; the chart is rendered once per values scenario, like {@code helm template}
+ * (hooks included, {@code lookup} returning empty, no network access: see docs/validation-rules.md), and the output is
  * shared by every later layer. The scenarios render concurrently, one task per scenario on a shared pool of
  * one thread per core, while {@code structure}, {@code schema} and {@code lint} run on the calling thread;
  * findings and their order do not depend on that.
@@ -43,8 +44,8 @@ import org.slf4j.LoggerFactory;
  * System.out.println(report.format());
  * }</pre>
  *
- * <p>Never throws for a bad chart: missing files, invalid YAML, binary content, a chart calling
- * {@code lookup}, or a failure of the native helm library all become findings. Stateless and
+ * <p>Never throws for a bad chart: missing files, invalid YAML, binary content where Helm reads text,
+ * a chart that does not render, or a failure of the native helm library all become findings. Stateless and
  * thread-safe; validations may run in parallel.
  */
 public final class DefaultValidator implements Validator {
@@ -109,7 +110,7 @@ public final class DefaultValidator implements Validator {
             files = ChartFiles.read(chartDir);
         } catch (RuntimeException e) {
             Finding f = Finding.of(Severity.ERROR, "chart-unreadable", StructureLayer.NAME, "", 0,
-                    "the chart cannot be read: " + e.getMessage(), "give the path of a chart directory with text files only");
+                    "the chart cannot be read: " + e.getMessage(), "give the path of a readable chart directory");
             return new ValidationReport(List.of(f), List.of(), OptionalInt.empty());
         }
         return validate(files, options);
@@ -211,6 +212,14 @@ public final class DefaultValidator implements Validator {
             }
             Files.createDirectories(p.getParent());
             Files.writeString(p, e.getValue(), StandardCharsets.UTF_8);
+        }
+        for (String rel : files.binaryFiles().keySet()) {
+            Path p = dir.resolve(ChartFiles.checkPath(rel)).normalize();
+            if (!p.startsWith(dir)) {
+                throw new IOException(rel + " escapes the chart directory");
+            }
+            Files.createDirectories(p.getParent());
+            Files.write(p, files.binary(rel).orElseThrow());
         }
         return dir;
     }

@@ -230,10 +230,22 @@ final class SecurityLayer implements Layer {
             }
         }
 
+        /**
+         * True when a literal env value looks like a secret: a secret-like name, except names that point to where
+         * a secret is ({@code REDIS_PASSWORD_FILE}, {@code *_PATH}, {@code *_DIR}) and switches whose value is a
+         * yes/no flag ({@code ALLOW_EMPTY_PASSWORD=no}), as in Bitnami charts.
+         */
+        static boolean holdsSecret(String envName, String value) {
+            if (!SecretNames.isSecret(envName) || value.isEmpty()) {
+                return false;
+            }
+            return !envName.matches("(?i).*_(FILE|FILES|PATH|DIR)$") && !value.matches("(?i)yes|no|true|false|on|off");
+        }
+
         private void secretEnv(RenderedObject o, Map<String, Object> c, String name) {
             for (Map<String, Object> env : Maps.maps(c, "env")) {
                 String envName = Maps.string(env, "name");
-                if (SecretNames.isSecret(envName) && !Maps.string(env, "value").isEmpty()) {
+                if (holdsSecret(envName, Maps.string(env, "value"))) {
                     add(Severity.ERROR, "sec-secret-env-literal", o, envName, name + " sets " + envName
                                     + " to a literal value (value not shown)",
                             "read it from a Secret with valueFrom.secretKeyRef (offer auth.existingSecret)");

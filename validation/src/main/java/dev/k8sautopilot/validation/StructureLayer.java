@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Required files, Chart.yaml fields and their types, values.yaml and YAML hygiene (tabs, binary content). */
+/**
+ * Required files, Chart.yaml fields and their types, values.yaml and YAML hygiene (tabs, binary content
+ * where Helm expects text). Files excluded by {@code .helmignore} are not checked: Helm never loads them.
+ */
 final class StructureLayer implements Layer {
 
     static final String NAME = "structure";
@@ -27,11 +30,23 @@ final class StructureLayer implements Layer {
     public List<Finding> run(ValidationContext ctx) {
         List<Finding> out = new ArrayList<>();
         var files = ctx.files();
+        HelmIgnore ignore = HelmIgnore.of(files);
+        for (String path : files.binaryFiles().keySet()) {
+            if (!ignore.ignored(path) && helmReadsAsText(path)) {
+                out.add(f(Severity.ERROR, "file-not-text", path, 0,
+                        "Helm reads this file as text, but it is not UTF-8 text (invalid UTF-8 or NUL bytes)",
+                        "save it as UTF-8 text, or move binary content out of templates/ and the chart's YAML files"));
+            }
+        }
         for (String path : files.paths()) {
             String text = files.get(path).orElse("");
-            if (isText(path) && (text.indexOf('\0') >= 0 || text.indexOf('\uFFFD') >= 0)) {
-                out.add(f(Severity.ERROR, "file-not-text", path, 0, "the file is binary or not UTF-8 text",
-                        "remove it or save it as UTF-8 text; binary files belong in .helmignore"));
+            if (ignore.ignored(path)) {
+                continue;
+            }
+            if (helmReadsAsText(path) && text.indexOf('\0') >= 0) {
+                // Only programmatic ChartFiles get here: files read from disk with NUL bytes are binary files.
+                out.add(f(Severity.ERROR, "file-not-text", path, 0, "Helm reads this file as text, but it contains NUL bytes",
+                        "save it as UTF-8 text, or move binary content out of templates/ and the chart's YAML files"));
                 continue;
             }
             if (isYaml(path)) {
@@ -42,6 +57,12 @@ final class StructureLayer implements Layer {
                             "indent with spaces (two per level)"));
                 }
             }
+        }
+        if (ctx.chartDir().isEmpty()) {
+            // Without a copy on disk helm cannot run: every later layer is skipped, so this must fail the report.
+            out.add(f(Severity.ERROR, "chart-write-failed", "", 0, "the chart could not be written to a temporary directory for "
+                    + "helm (" + ctx.writeError() + "); the lint, template, kubernetes, deprecation and security layers did not run",
+                    "check free space and permissions of the temporary directory (DefaultValidator(Path) chooses another)"));
         }
         checkChartYaml(ctx, out);
         checkValues(ctx, out);
@@ -169,9 +190,20 @@ final class StructureLayer implements Layer {
         return path.endsWith(".yaml") || path.endsWith(".yml") || path.endsWith(".tpl");
     }
 
-    private static boolean isText(String path) {
-        return isYaml(path) || path.endsWith(".json") || path.endsWith(".txt") || path.endsWith(".md")
-                || path.equals(".helmignore");
+    /**
+     * True for the files Helm parses as text: Chart.yaml, values files, the schema, lock and ignore files,
+     * templates and CRDs, of the chart and of every unpacked subchart. Other files ({@code files/logo.png},
+     * {@code charts/*.tgz}) may hold any bytes.
+     */
+    static boolean helmReadsAsText(String path) {
+        String p = path;
+        while (p.startsWith("charts/") && p.indexOf('/', "charts/".length()) > 0) {
+            p = p.substring(p.indexOf('/', "charts/".length()) + 1);
+        }
+        return p.equals("Chart.yaml") || p.equals("values.yaml") || p.equals("values.schema.json")
+                || p.equals("requirements.yaml") || p.equals("requirements.lock") || p.equals("Chart.lock")
+                || p.equals(".helmignore") || p.startsWith("templates/") || p.startsWith("crds/")
+                || p.startsWith("ci/") && p.endsWith(".yaml");
     }
 
     /** 1-based line of the first line whose indentation contains a tab, 0 when none. */

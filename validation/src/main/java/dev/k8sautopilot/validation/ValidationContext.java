@@ -6,6 +6,8 @@ import dev.k8sautopilot.model.ValidationOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -20,11 +22,15 @@ import java.util.concurrent.Executor;
  */
 final class ValidationContext {
 
+    private static final java.util.regex.Pattern RELEASE_NAME = java.util.regex.Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$");
+
     private final ChartFiles files;
     private final ValidationOptions options;
     private final Optional<Path> chartDir;
     private final String writeError;
     private Rendering rendering;
+    /** Custom kinds (group version → kinds) the renders of this chart learned from Helm, shared by its scenarios. */
+    private final Map<String, Set<String>> learnedKinds = new LinkedHashMap<>();
     private Optional<List<CompletableFuture<Rendering.Scenario>>> pending = Optional.empty();
 
     ValidationContext(ChartFiles files, ValidationOptions options, Optional<Path> chartDir, String writeError) {
@@ -124,6 +130,15 @@ final class ValidationContext {
         started.ifPresent(fs -> CompletableFuture.allOf(fs.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join());
     }
 
+    /**
+     * The release name to render with: the chart's own name when Helm accepts it as a release name, else
+     * {@code release}. Never the directory name, which need not be a valid release name ({@code my_chart}).
+     */
+    String releaseName() {
+        Object name = chartYaml().map(c -> c.get("name")).orElse(null);
+        return name instanceof String s && RELEASE_NAME.matcher(s).matches() && s.length() <= 53 ? s : HelmRunner.RELEASE;
+    }
+
     private Rendering render() {
         List<Rendering.Scenario> scenarios = new ArrayList<>();
         if (!helmCanRun()) {
@@ -165,11 +180,19 @@ final class ValidationContext {
     private Rendering.Scenario renderScenario(String vf) {
         Path dir = chartDir.orElseThrow();
         Optional<Path> extra = vf.isEmpty() ? Optional.empty() : Optional.of(dir.resolve(vf));
+        // Scenarios render concurrently: each starts from what the others learned so far and adds what it learned.
+        Map<String, Set<String>> known;
+        synchronized (learnedKinds) {
+            known = new LinkedHashMap<>(learnedKinds);
+        }
         // The release is named after the chart (as ChartRenderer does), so findings say Deployment/web, not
         // Deployment/release-web, and match what the chart assertions navigate by.
-        HelmRunner.Outcome<String> out = HelmRunner.template(dir, files.name(), options.kubeVersion(), extra);
+        HelmRunner.Outcome<String> out = HelmRunner.render(dir, releaseName(), options.kubeVersion(), extra, dir.getParent(), known);
+        synchronized (learnedKinds) {
+            learnedKinds.putAll(known);
+        }
         if (out.ok()) {
-            return Rendering.parse(vf, out.value().orElseThrow(), files.name());
+            return Rendering.parse(vf, out.value().orElseThrow(), releaseName());
         }
         return new Rendering.Scenario(vf, out.error(), List.of(), List.of());
     }

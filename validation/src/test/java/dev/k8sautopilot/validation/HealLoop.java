@@ -1,5 +1,6 @@
 package dev.k8sautopilot.validation;
 
+import dev.k8sautopilot.internal.HealPolicy;
 import dev.k8sautopilot.model.ChartFiles;
 import dev.k8sautopilot.model.ValidationOptions;
 import dev.k8sautopilot.model.ValidationReport;
@@ -42,7 +43,7 @@ final class HealLoop {
                 break;
             }
             ValidationReport next = validator.validate(candidate, options);
-            if (next.weight() >= report.weight()) {
+            if (!HealPolicy.standard().judge(current, report, candidate, next).kept()) {
                 break;
             }
             current = candidate;

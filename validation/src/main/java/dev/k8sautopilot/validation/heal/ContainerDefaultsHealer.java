@@ -28,6 +28,8 @@ public final class ContainerDefaultsHealer extends RuleHealer {
     private static final Pattern IF_VALUES = Pattern.compile("\\{\\{-?\\s*if\\s+\\.Values\\.([A-Za-z0-9_.]+)\\s*-?}}");
     private static final Pattern WITH_VALUES = Pattern.compile("\\{\\{-?\\s*with\\s+\\.Values\\.([A-Za-z0-9_.]+)\\s*-?}}");
     private static final Set<String> SECURITY_RULES = Set.of("sec-run-as-non-root", "sec-privilege-escalation", "sec-capabilities");
+    private static final Pattern CONTAINER = Pattern.compile("container '([^']+)'");
+    private static final Pattern NAME = Pattern.compile("^(?:- )?name:\\s*[\"']?([^\"'#]+?)[\"']?\\s*(?:#.*)?$");
 
     /** Creates the healer. */
     public ContainerDefaultsHealer() {
@@ -96,8 +98,21 @@ public final class ContainerDefaultsHealer extends RuleHealer {
                     images.add(i);
                 }
             }
+            Map<String, Set<String>> byContainer = new LinkedHashMap<>();
+            for (Finding f : findings) {
+                Matcher m = CONTAINER.matcher(f.message());
+                if (f.file().equals(path) && m.find()) {
+                    byContainer.computeIfAbsent(m.group(1), n -> new java.util.TreeSet<>()).add(f.ruleId());
+                }
+            }
             for (int k = images.size() - 1; k >= 0; k--) {
-                container(lines, images.get(k), rules, edit, changes);
+                // Only the containers the findings name; a templated name cannot be matched, so it gets every rule.
+                String name = containerName(lines, images.get(k));
+                Set<String> own = byContainer.isEmpty() || name == null || name.contains("{{") ? rules
+                        : byContainer.getOrDefault(name, Set.of());
+                if (!own.isEmpty()) {
+                    container(lines, images.get(k), own, edit, changes);
+                }
             }
             if (!changes.isEmpty()) {
                 out = out.with(path, Lines.join(lines));
@@ -128,17 +143,54 @@ public final class ContainerDefaultsHealer extends RuleHealer {
             }
         }
 
-        void merge(String dotted, Object patch, String note) {
+        /**
+         * Fills {@code defaults} into the map at {@code dotted} without changing what the user set, except the
+         * keys in {@code forced} (the values the finding is about), and turns on the block's own {@code enabled}
+         * switch when it is off. A value that is not a map (a preset name, a boolean) is never replaced.
+         */
+        void fill(String dotted, Map<String, Object> defaults, Map<String, Object> forced, String note) {
             Object current = get(dotted);
-            Object next = current instanceof Map && patch instanceof Map ? ValuesEdit.merge(current, patch) : patch;
-            if (current instanceof Map<?, ?> m && m.containsKey("enabled") && next instanceof Map<?, ?>) {
+            if (current != null && !(current instanceof Map)) {
+                return;
+            }
+            Object next = current == null ? ValuesEdit.merge(defaults, forced) : ValuesEdit.merge(fillMissing(current, defaults), forced);
+            if (current instanceof Map<?, ?> m && Boolean.FALSE.equals(m.get("enabled")) && next instanceof Map<?, ?>) {
                 next = ValuesEdit.merge(next, Map.of("enabled", true));
+            }
+            if (next.equals(current)) {
+                return;
             }
             String updated = ValuesEdit.set(text, path(dotted), next);
             if (!updated.equals(text)) {
                 text = updated;
                 notes.add(note);
             }
+        }
+
+        /** Sets a boolean switch; anything that is not a boolean (or absent) is left alone. */
+        void turnOn(String dotted, String note) {
+            Object current = get(dotted);
+            if (Boolean.FALSE.equals(current) || current == null && dotted.endsWith(".enabled")) {
+                String updated = ValuesEdit.set(text, path(dotted), true);
+                if (!updated.equals(text)) {
+                    text = updated;
+                    notes.add(note);
+                }
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        private static Object fillMissing(Object base, Map<String, Object> defaults) {
+            Map<String, Object> out = new LinkedHashMap<>((Map<String, Object>) base);
+            defaults.forEach((k, v) -> {
+                Object have = out.get(k);
+                if (have == null) {
+                    out.put(k, v);
+                } else if (have instanceof Map && v instanceof Map<?, ?> vm) {
+                    out.put(k, fillMissing(have, (Map<String, Object>) vm));
+                }
+            });
+            return out;
         }
 
         static List<String> path(String dotted) {
@@ -177,12 +229,19 @@ public final class ContainerDefaultsHealer extends RuleHealer {
             int res = keyLine(lines, start, end, keyIndent, "resources:");
             String ref = res < 0 ? null : valuesRef(lines, res, end, keyIndent);
             if (ref != null) {
-                edit.merge(ref, defaultResources(), "set " + ref + " requests/limits");
+                edit.fill(ref, defaultResources(), Map.of(), "set " + ref + " requests/limits");
                 enableGuard(lines, res, edit);
+            } else if (res < 0 && String.join("\n", lines).contains(".Values.resources")) {
+                // Another container reads .Values.resources already: a literal block, so that one is not changed.
+                for (String l : List.of("resources:", "  requests:", "    cpu: 100m", "    memory: 128Mi", "  limits:",
+                        "    memory: 256Mi")) {
+                    insert.add(pad + l);
+                }
+                changes.add("container got literal resource requests/limits");
             } else if (res < 0) {
                 insert.add(pad + "resources:");
                 insert.add(pad + "  {{- toYaml .Values.resources | nindent " + (keyIndent + 2) + " }}");
-                edit.merge("resources", defaultResources(), "set resources requests/limits");
+                edit.fill("resources", defaultResources(), Map.of(), "set resources requests/limits");
                 changes.add("container reads resources from .Values.resources");
             }
         }
@@ -190,20 +249,32 @@ public final class ContainerDefaultsHealer extends RuleHealer {
             int sc = keyLine(lines, start, end, keyIndent, "securityContext:");
             String ref = sc < 0 ? null : valuesRef(lines, sc, end, keyIndent);
             if (ref != null) {
-                edit.merge(ref, hardenedContext(), "hardened " + ref);
+                edit.fill(ref, contextDefaults(rules), contextForced(rules, edit.get(ref)), "hardened " + ref);
                 enableGuard(lines, sc, edit);
+            } else if ((sc < 0 || lines.get(sc).strip().equals("securityContext: {}"))
+                    && String.join("\n", lines).contains(".Values.containerSecurityContext")) {
+                // Another container reads .Values.containerSecurityContext: a literal block leaves that one alone.
+                if (sc >= 0) {
+                    lines.remove(sc);
+                }
+                for (String l : List.of("securityContext:", "  runAsNonRoot: true", "  runAsUser: 10001",
+                        "  allowPrivilegeEscalation: false", "  capabilities:", "    drop: [\"ALL\"]")) {
+                    insert.add(pad + l);
+                }
+                changes.add("container got a literal hardened securityContext");
             } else if (sc < 0 || lines.get(sc).strip().equals("securityContext: {}")) {
                 if (sc >= 0) {
                     lines.remove(sc);
                 }
                 insert.add(pad + "securityContext:");
                 insert.add(pad + "  {{- omit .Values.containerSecurityContext \"enabled\" | toYaml | nindent " + (keyIndent + 2) + " }}");
-                edit.merge("containerSecurityContext", hardenedContext(), "set a hardened containerSecurityContext");
+                edit.fill("containerSecurityContext", hardenedContext(), contextForced(rules, edit.get("containerSecurityContext")),
+                        "set a hardened containerSecurityContext");
                 changes.add("container reads its securityContext from .Values.containerSecurityContext");
             } else {
-                int added = literalContext(lines, sc, keyIndent);
+                int added = literalContext(lines, sc, keyIndent, rules);
                 if (added > 0) {
-                    changes.add("added " + added + " hardening key(s) to a literal securityContext");
+                    changes.add("set " + added + " hardening key(s) in a literal securityContext");
                 }
             }
         }
@@ -215,7 +286,7 @@ public final class ContainerDefaultsHealer extends RuleHealer {
                 if (p >= 0) {
                     enableGuard(lines, p, edit);
                     if (ref != null && port != null && !(edit.get(ref) instanceof Map<?, ?> m && !m.isEmpty())) {
-                        edit.merge(ref, Map.of("tcpSocket", Map.of("port", literal(port))), "set " + ref + " to a tcpSocket probe");
+                        edit.fill(ref, Map.of("tcpSocket", Map.of("port", literal(port))), Map.of(), "set " + ref + " to a tcpSocket probe");
                     }
                 } else if (port != null) {
                     insert.add(pad + probe + ":");
@@ -228,6 +299,79 @@ public final class ContainerDefaultsHealer extends RuleHealer {
         if (!insert.isEmpty()) {
             lines.addAll(imageLine + 1, insert);
         }
+    }
+
+    /** The keys a values security context gets when missing, for the rules found (nothing else is added). */
+    static Map<String, Object> contextDefaults(Set<String> rules) {
+        Map<String, Object> sc = new LinkedHashMap<>();
+        if (rules.contains("sec-run-as-non-root")) {
+            sc.put("runAsNonRoot", true);
+            sc.put("runAsUser", 10001);
+        }
+        if (rules.contains("sec-privilege-escalation")) {
+            sc.put("allowPrivilegeEscalation", false);
+        }
+        if (rules.contains("sec-capabilities")) {
+            sc.put("capabilities", new LinkedHashMap<>(Map.of("drop", List.of("ALL"))));
+        }
+        return sc;
+    }
+
+    /**
+     * The values that are the finding and so are changed even when the user set them: runAsNonRoot (and a
+     * runAsUser of 0, which contradicts it), allowPrivilegeEscalation, capabilities.drop. Any other user value
+     * (e.g. runAsUser: 1001) is kept.
+     */
+    static Map<String, Object> contextForced(Set<String> rules, Object current) {
+        Map<String, Object> forced = new LinkedHashMap<>();
+        Map<?, ?> cur = current instanceof Map<?, ?> m ? m : Map.of();
+        if (rules.contains("sec-run-as-non-root")) {
+            forced.put("runAsNonRoot", true);
+            if (cur.get("runAsUser") instanceof Number n && n.longValue() == 0) {
+                forced.put("runAsUser", 10001);
+            }
+        }
+        if (rules.contains("sec-privilege-escalation")) {
+            forced.put("allowPrivilegeEscalation", false);
+        }
+        if (rules.contains("sec-capabilities")) {
+            forced.put("capabilities", new LinkedHashMap<>(Map.of("drop", List.of("ALL"))));
+        }
+        return forced;
+    }
+
+    /** The literal {@code name:} of the container whose image is on {@code imageLine}, or null. */
+    private static String containerName(List<String> lines, int imageLine) {
+        int keyIndent = Lines.keyIndent(lines.get(imageLine));
+        for (int j = imageLine; j >= 0; j--) {
+            String l = lines.get(j);
+            if (Lines.keyIndent(l) == keyIndent) {
+                Matcher m = NAME.matcher(l.strip());
+                if (m.matches()) {
+                    return m.group(1).strip();
+                }
+            }
+            if (j < imageLine && l.strip().startsWith("- ") && Lines.keyIndent(l) == keyIndent) {
+                break;
+            }
+            if (!Lines.neutral(l) && Lines.indent(l) < keyIndent - 2) {
+                break;
+            }
+        }
+        for (int j = imageLine + 1; j < lines.size(); j++) {
+            String l = lines.get(j);
+            if (Lines.neutral(l)) {
+                continue;
+            }
+            if (Lines.indent(l) < keyIndent || l.strip().startsWith("- ")) {
+                break;
+            }
+            Matcher m = NAME.matcher(l.strip());
+            if (Lines.keyIndent(l) == keyIndent && m.matches()) {
+                return m.group(1).strip();
+            }
+        }
+        return null;
     }
 
     private static Object literal(String port) {
@@ -274,26 +418,51 @@ public final class ContainerDefaultsHealer extends RuleHealer {
         for (int i = keyLine - 1; i >= Math.max(0, keyLine - 2); i--) {
             Matcher m = IF_VALUES.matcher(lines.get(i).strip());
             if (m.matches()) {
-                if (!Boolean.TRUE.equals(edit.get(m.group(1)))) {
-                    edit.merge(m.group(1), true, "turned on " + m.group(1));
-                }
+                edit.turnOn(m.group(1), "turned on " + m.group(1));
                 return;
             }
         }
     }
 
-    /** Adds missing hardening keys to a literal securityContext block. */
-    private static int literalContext(List<String> lines, int sc, int keyIndent) {
+    /**
+     * Fixes a literal securityContext block for the rules found: adds the missing keys, and turns the values
+     * that are the finding ({@code runAsNonRoot: false}, {@code runAsUser: 0}, {@code allowPrivilegeEscalation:
+     * true}) around. Other keys are left as they are.
+     */
+    private static int literalContext(List<String> lines, int sc, int keyIndent, Set<String> rules) {
         int end = Lines.blockEnd(lines, sc, keyIndent);
         int found = TemplateEdits.childIndent(lines, sc, end);
         int child = found < 0 ? keyIndent + 2 : found;
         String pad = Lines.spaces(child);
+        int changed = 0;
+        Map<String, String> wrong = new LinkedHashMap<>();
+        if (rules.contains("sec-run-as-non-root")) {
+            wrong.put("runAsNonRoot:", "runAsNonRoot: true");
+            wrong.put("runAsUser: 0", "runAsUser: 10001");
+        }
+        if (rules.contains("sec-privilege-escalation")) {
+            wrong.put("allowPrivilegeEscalation:", "allowPrivilegeEscalation: false");
+        }
+        for (Map.Entry<String, String> e : wrong.entrySet()) {
+            int at = Lines.find(lines, sc + 1, end, child, e.getKey());
+            if (at >= 0 && !lines.get(at).contains("{{") && !lines.get(at).strip().replaceAll("\\s+#.*$", "").equals(e.getValue())
+                    && (e.getKey().endsWith(":") || lines.get(at).strip().matches("runAsUser:\\s*0\\s*(#.*)?"))) {
+                lines.set(at, pad + e.getValue());
+                changed++;
+            }
+        }
         List<String> add = new ArrayList<>();
         Map<String, String> keys = new LinkedHashMap<>();
-        keys.put("runAsNonRoot:", "runAsNonRoot: true");
-        keys.put("runAsUser:", "runAsUser: 10001");
-        keys.put("allowPrivilegeEscalation:", "allowPrivilegeEscalation: false");
-        keys.put("capabilities:", "capabilities:\n" + pad + "  drop: [\"ALL\"]");
+        if (rules.contains("sec-run-as-non-root")) {
+            keys.put("runAsNonRoot:", "runAsNonRoot: true");
+            keys.put("runAsUser:", "runAsUser: 10001");
+        }
+        if (rules.contains("sec-privilege-escalation")) {
+            keys.put("allowPrivilegeEscalation:", "allowPrivilegeEscalation: false");
+        }
+        if (rules.contains("sec-capabilities")) {
+            keys.put("capabilities:", "capabilities:\n" + pad + "  drop: [\"ALL\"]");
+        }
         for (Map.Entry<String, String> e : keys.entrySet()) {
             if (Lines.find(lines, sc + 1, end, child, e.getKey()) < 0) {
                 for (String l : e.getValue().split("\n")) {
@@ -302,7 +471,7 @@ public final class ContainerDefaultsHealer extends RuleHealer {
             }
         }
         lines.addAll(sc + 1, add);
-        return (int) add.stream().filter(l -> Lines.indent(l) == child).count();
+        return changed + (int) add.stream().filter(l -> Lines.indent(l) == child).count();
     }
 
     /** The first named (or else numbered) port of the container. */

@@ -18,7 +18,7 @@ public final class Healers {
 
     private static final List<RuleHealer> BUILT_INS = List.of(new TabIndentHealer(), new YamlIndentHealer(),
                     new ChartMetadataHealer(), new ApiVersionHealer(), new SelectorHealer(), new IngressPathTypeHealer(),
-                    new ContainerDefaultsHealer())
+                    new ContainerDefaultsHealer(), new UnknownFieldHealer(), new TemplateIndentHealer())
             .stream().sorted(Comparator.comparingInt(Healer::order)).toList();
 
     private Healers() {
