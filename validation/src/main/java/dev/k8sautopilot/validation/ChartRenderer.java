@@ -95,7 +95,8 @@ public final class ChartRenderer {
 
     private static List<RenderedManifest> run(ChartFiles chart, Path dir, String kubeVersion, Optional<Path> valuesFile,
                                               String usedValues) {
-        HelmRunner.Outcome<String> out = HelmRunner.render(dir, chart.name(), kubeVersion, valuesFile, dir.getParent());
+        HelmRunner.Outcome<String> out = HelmRunner.renderChart(dir, chart.name(), kubeVersion, valuesFile, dir.getParent(),
+                new java.util.LinkedHashMap<>(), chart.get("Chart.yaml").map(t -> t.startsWith(TemplateLayer.GENERATED_MARK)).orElse(false));
         if (!out.ok()) {
             throw new ChartRenderException("helm template of chart '" + chart.name() + "' with " + usedValues
                     + " failed: " + out.error());

@@ -51,7 +51,15 @@ final class TemplateLayer implements Layer {
                         "enable the main workload by default"));
             }
         }
-        if (ctx.files().get("Chart.yaml").map(t -> t.startsWith(GENERATED_MARK)).orElse(false)) {
+        if (ctx.generated()) {
+            List<String> hooks = ctx.files().paths().stream().filter(p -> p.startsWith("templates/"))
+                    .filter(p -> ctx.files().get(p).orElse("").contains("helm.sh/hook")).toList();
+            if (!hooks.isEmpty()) {
+                // Generated charts render through helm-java's template, which leaves hook objects out.
+                out.add(Finding.of(Severity.INFO, "template-hooks-unchecked", NAME, hooks.get(0), 0,
+                        "hook objects of " + hooks + " are not rendered for generated charts, so the kubernetes and security"
+                                + " layers did not check them", "the project's tests render them with the Helm 3 and Helm 4 CLIs"));
+            }
             for (String path : ctx.files().paths()) {
                 Matcher m = LOOKUP.matcher(ctx.files().get(path).orElse(""));
                 if (path.startsWith("templates/") && m.find()) {

@@ -130,6 +130,11 @@ final class ValidationContext {
         started.ifPresent(fs -> CompletableFuture.allOf(fs.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join());
     }
 
+    /** True when k8s-autopilot generated the chart (Chart.yaml starts with the generated marker). */
+    boolean generated() {
+        return files.get("Chart.yaml").map(t -> t.startsWith(TemplateLayer.GENERATED_MARK)).orElse(false);
+    }
+
     /**
      * The release name to render with: the chart's own name when Helm accepts it as a release name, else
      * {@code release}. Never the directory name, which need not be a valid release name ({@code my_chart}).
@@ -187,7 +192,8 @@ final class ValidationContext {
         }
         // The release is named after the chart (as ChartRenderer does), so findings say Deployment/web, not
         // Deployment/release-web, and match what the chart assertions navigate by.
-        HelmRunner.Outcome<String> out = HelmRunner.render(dir, releaseName(), options.kubeVersion(), extra, dir.getParent(), known);
+        HelmRunner.Outcome<String> out = HelmRunner.renderChart(dir, releaseName(), options.kubeVersion(), extra, dir.getParent(), known,
+                generated());
         synchronized (learnedKinds) {
             learnedKinds.putAll(known);
         }
