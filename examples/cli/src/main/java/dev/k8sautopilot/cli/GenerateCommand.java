@@ -2,11 +2,13 @@ package dev.k8sautopilot.cli;
 
 import dev.k8sautopilot.ChartPipeline;
 import dev.k8sautopilot.RunResult;
+import dev.k8sautopilot.hitl.Answers;
 import dev.k8sautopilot.model.ChartIntent;
 import dev.k8sautopilot.model.ChartRequest;
 import dev.k8sautopilot.model.ChartSpecs;
 import dev.k8sautopilot.model.WriteMode;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +46,7 @@ final class GenerateCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--answer", paramLabel = "FIELD=VALUE", description = "Answer a clarification question up front (repeatable).")
-    Map<String, String> answers = new LinkedHashMap<>();
+    List<String> answers = new ArrayList<>();
 
     @ArgGroup(exclusive = true)
     Existing existing;
@@ -76,7 +78,7 @@ final class GenerateCommand implements Callable<Integer> {
         }
         // The spec file is read as an intent: exactly the fields it writes are explicit (replicas: 1 stays 1 in prod).
         Optional<ChartIntent> intent = specFile == null ? Optional.empty() : Optional.of(ChartSpecs.readIntent(specFile));
-        ChartRequest chartRequest = new ChartRequest(request == null ? "" : request, Optional.empty(), answers, List.of(), intent);
+        ChartRequest chartRequest = new ChartRequest(request == null ? "" : request, Optional.empty(), Answers.parse(answers), List.of(), intent);
         WriteMode mode = existing == null ? WriteMode.FAIL_IF_EXISTS : existing.force ? WriteMode.OVERWRITE : WriteMode.UPDATE;
         try (ChartPipeline pipeline = options.builder(spec.commandLine().getErr())
                 .outputDirectory(output)

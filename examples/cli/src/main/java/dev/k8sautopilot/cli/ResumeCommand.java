@@ -2,9 +2,10 @@ package dev.k8sautopilot.cli;
 
 import dev.k8sautopilot.ChartPipeline;
 import dev.k8sautopilot.RunResult;
+import dev.k8sautopilot.hitl.Answers;
 import dev.k8sautopilot.hitl.Decision;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -40,7 +41,7 @@ final class ResumeCommand implements Callable<Integer> {
         String reject;
 
         @Option(names = "--answer", paramLabel = "FIELD=VALUE", description = "Answer a question (repeatable).")
-        Map<String, String> answers = new LinkedHashMap<>();
+        List<String> answers = new ArrayList<>();
 
         @Option(names = "--abort", description = "Abort the run.")
         boolean abort;
@@ -59,7 +60,7 @@ final class ResumeCommand implements Callable<Integer> {
         } else if (choice.abort) {
             decision = Decision.abort("aborted from the command line");
         } else {
-            decision = Decision.answer(choice.answers);
+            decision = Decision.answer(Answers.parse(choice.answers));
         }
         try (ChartPipeline pipeline = options.builder(spec.commandLine().getErr()).build()) {
             RunResult result = pipeline.resume(runId, decision);

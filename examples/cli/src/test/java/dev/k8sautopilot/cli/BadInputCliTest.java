@@ -240,6 +240,16 @@ class BadInputCliTest {
         }
 
         @Test
+        @DisplayName("an answer without field= or without a value is refused with the fix")
+        void malformedAnswer() throws IOException {
+            Outcome o = rejected("generate", "a chart for our billing service", "--answer", "ghcr.io/acme/billing:1.4.2", "--output",
+                    out.toString(), "--yes", "--checkpointer", "memory:");
+            assertThat(o.err()).contains("not field=value").contains("fix:");
+            Outcome empty = rejected("resume", "20261201-000000-abcdef01", "--answer", "image=", "--checkpointer", "memory:");
+            assertThat(empty.err()).contains("answer image has no value");
+        }
+
+        @Test
         @DisplayName("an enormous answer is refused")
         void enormousAnswer() throws IOException {
             rejected("generate", "a chart for our billing service", "--answer", "image=" + "a".repeat(3_000), "--output", out.toString(),
