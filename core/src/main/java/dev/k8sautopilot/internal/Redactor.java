@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 public final class Redactor {
 
     /** Placeholder written instead of a secret value. */
-    public static final String MASK = "<redacted>";
+    public static final String MASK = SecretNames.MASK;
 
     /** {@code NAME=value}, {@code NAME: value} or {@code NAME is value}; masked when {@link SecretNames} says NAME is secret. */
     private static final Pattern ASSIGNMENT = Pattern.compile(

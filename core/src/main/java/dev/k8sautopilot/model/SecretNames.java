@@ -1,5 +1,6 @@
 package dev.k8sautopilot.model;
 
+import dev.k8sautopilot.internal.Redactor;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -49,7 +50,18 @@ public final class SecretNames {
     private static final Pattern CAMEL = Pattern.compile("([a-z0-9])([A-Z])");
     private static final Pattern SEPARATORS = Pattern.compile("[^A-Za-z0-9]+");
 
+    /** Placeholder written instead of a secret value. */
+    public static final String MASK = "<redacted>";
+
     private SecretNames() {
+    }
+
+    /**
+     * {@code text} with the value of every secret-named assignment ({@code DB_PASS=x}, {@code api_key: x},
+     * {@code the password is x}) and URL credentials masked by {@link #MASK}: what checkpoints and logs get.
+     */
+    public static String redact(String text) {
+        return Redactor.text(text);
     }
 
     /** True when a variable or key named {@code name} holds a secret value; false for null or blank names. */
