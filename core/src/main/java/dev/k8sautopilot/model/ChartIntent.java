@@ -360,6 +360,12 @@ public final class ChartIntent {
             return dependency(new Dependency(kind, source));
         }
 
+        /** Forgets a dependency (e.g. one the chart now deploys as a companion subchart). */
+        public Builder withoutDependency(String kind) {
+            dependencies.remove(kind);
+            return this;
+        }
+
         /** True when any dependency is recorded. */
         public boolean hasDependencies() {
             return !dependencies.isEmpty();

@@ -1,6 +1,6 @@
 package dev.k8sautopilot.model;
 
-import java.util.ArrayList;
+import dev.k8sautopilot.internal.RenderedKinds;
 import java.util.List;
 
 /**
@@ -28,51 +28,16 @@ public record ChartPlan(ChartSpec spec, List<PlanDecision> decisions, List<Strin
         return new ChartPlan(spec, List.of(), List.of(), "spec");
     }
 
-    /** The Kubernetes kinds the chart renders with its default values, in a stable order. */
+    /**
+     * The Kubernetes kinds the chart renders with its default values, in a stable order. The answer comes
+     * from the feature slices of the template module (through the discovered default
+     * {@link dev.k8sautopilot.spi.TemplateCoordinator}), the same code that renders the objects.
+     *
+     * @throws IllegalStateException when no template module is on the classpath
+     */
     public List<String> renderedKinds() {
-        List<String> kinds = new ArrayList<>();
-        kinds.add(spec.workload().wire());
-        // A StatefulSet always gets its headless Service, even when no port is exposed.
-        if (spec.hasService() || spec.workload() == Workload.STATEFULSET) {
-            kinds.add("Service");
-        }
-        kinds.add("ServiceAccount");
-        if (!spec.env().isEmpty() || !spec.configFiles().isEmpty()) {
-            kinds.add("ConfigMap");
-        }
-        if (!spec.secretEnv().isEmpty() && spec.existingSecret().isEmpty()) {
-            kinds.add("Secret");
-        }
-        if (spec.ingress().enabled()) {
-            if (spec.ingress().controller() == IngressController.TRAEFIK) {
-                kinds.add("IngressRoute");
-                if (spec.ingress().traefik().hasMiddlewares()) {
-                    kinds.add("Middleware");
-                }
-            } else {
-                kinds.add("Ingress");
-            }
-        }
-        if (spec.autoscaling().enabled()) {
-            kinds.add("HorizontalPodAutoscaler");
-        }
-        if (spec.pdb().create()) {
-            kinds.add("PodDisruptionBudget");
-        }
-        if (spec.networkPolicy().enabled()) {
-            kinds.add("NetworkPolicy");
-        }
-        if (spec.persistence().enabled() && spec.workload() != Workload.STATEFULSET && spec.persistence().existingClaim().isEmpty()) {
-            kinds.add("PersistentVolumeClaim");
-        }
-        if (!spec.rbac().isEmpty()) {
-            kinds.add("Role");
-            kinds.add("RoleBinding");
-        }
-        if (spec.metrics().enabled() && spec.metrics().serviceMonitor() && spec.hasService()) {
-            kinds.add("ServiceMonitor");
-        }
-        return List.copyOf(kinds);
+        return RenderedKinds.of(this).orElseThrow(() -> new IllegalStateException(
+                "no TemplateCoordinator found to tell the rendered kinds (fix: add dev.k8sautopilot:k8s-autopilot-templates to the classpath)"));
     }
 
     /** A short multi-line summary for people: kinds, image, scaling, exposure, decisions. */
@@ -81,7 +46,7 @@ public record ChartPlan(ChartSpec spec, List<PlanDecision> decisions, List<Strin
         sb.append("Chart ").append(spec.name()).append(' ').append(spec.chartVersion())
                 .append(" (app ").append(spec.appVersion()).append(")\n");
         sb.append("  image:    ").append(spec.image().reference()).append('\n');
-        sb.append("  objects:  ").append(String.join(", ", renderedKinds())).append('\n');
+        RenderedKinds.of(this).ifPresent(kinds -> sb.append("  objects:  ").append(String.join(", ", kinds)).append('\n'));
         if (spec.autoscaling().enabled()) {
             sb.append("  scaling:  HPA ").append(spec.autoscaling().minReplicas()).append('–')
                     .append(spec.autoscaling().maxReplicas()).append('\n');

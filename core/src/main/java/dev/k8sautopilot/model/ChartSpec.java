@@ -59,6 +59,9 @@ import java.util.Set;
  * @param job Job / CronJob settings (used only for those workloads)
  * @param commonLabels labels added to every object
  * @param commonAnnotations annotations added to every object
+ * @param daemonSet DaemonSet settings (used only for that workload)
+ * @param httpRoute Gateway API HTTPRoute to an existing Gateway
+ * @param companions companion services deployed as subcharts (an umbrella chart)
  */
 public record ChartSpec(String name,
                         String description,
@@ -94,7 +97,10 @@ public record ChartSpec(String name,
                         List<RbacRule> rbac,
                         JobSpec job,
                         Map<String, String> commonLabels,
-                        Map<String, String> commonAnnotations) {
+                        Map<String, String> commonAnnotations,
+                        DaemonSetSpec daemonSet,
+                        HttpRouteSpec httpRoute,
+                        List<Companion> companions) {
 
     public ChartSpec {
         Checks.dnsLabel("name", name, 53);
@@ -158,6 +164,10 @@ public record ChartSpec(String name,
         job = job == null ? JobSpec.defaults() : job;
         commonLabels = Checks.map(commonLabels);
         commonAnnotations = Checks.map(commonAnnotations);
+        daemonSet = daemonSet == null ? DaemonSetSpec.defaults() : daemonSet;
+        httpRoute = httpRoute == null ? HttpRouteSpec.disabled() : httpRoute;
+        companions = Checks.list(companions);
+        SliceChecks.check(name, workload, ports, env, secretEnv, autoscaling, daemonSet, httpRoute, companions);
         crossCheck(workload, ports, env, secretEnv, configFiles, probes, ingress, initContainers, sidecars, commonLabels);
         if (persistence.enabled() && !persistence.existingClaim().isEmpty() && persistence.accessMode() == AccessMode.READ_WRITE_ONCE
                 && replicas > 1) {
@@ -201,7 +211,7 @@ public record ChartSpec(String name,
                         "give each file its own name");
             }
         }
-        boolean longRunning = workload == Workload.DEPLOYMENT || workload == Workload.STATEFULSET;
+        boolean longRunning = workload == Workload.DEPLOYMENT || workload == Workload.STATEFULSET || workload == Workload.DAEMONSET;
         String[] probeNames = {"liveness", "readiness", "startup"};
         Probe[] all = {probes.liveness(), probes.readiness(), probes.startup()};
         for (int i = 0; i < all.length; i++) {
@@ -289,6 +299,9 @@ public record ChartSpec(String name,
         b.job = job;
         b.commonLabels = commonLabels;
         b.commonAnnotations = commonAnnotations;
+        b.daemonSet = daemonSet;
+        b.httpRoute = httpRoute;
+        b.companions = companions;
         return b;
     }
 
@@ -297,8 +310,13 @@ public record ChartSpec(String name,
         return ports.isEmpty() ? Optional.empty() : Optional.of(ports.get(0));
     }
 
-    /** True for Deployment and StatefulSet, which run until stopped and need probes. */
+    /** True for Deployment, StatefulSet and DaemonSet, which run until stopped and need probes. */
     public boolean longRunning() {
+        return workload == Workload.DEPLOYMENT || workload == Workload.STATEFULSET || workload == Workload.DAEMONSET;
+    }
+
+    /** True for Deployment and StatefulSet, whose replica count is set (and scaled) by the chart. */
+    public boolean replicated() {
         return workload == Workload.DEPLOYMENT || workload == Workload.STATEFULSET;
     }
 
@@ -344,6 +362,9 @@ public record ChartSpec(String name,
         private JobSpec job;
         private Map<String, String> commonLabels;
         private Map<String, String> commonAnnotations;
+        private DaemonSetSpec daemonSet;
+        private HttpRouteSpec httpRoute;
+        private List<Companion> companions;
 
         private Builder() {
         }
@@ -558,13 +579,31 @@ public record ChartSpec(String name,
             return this;
         }
 
+        /** Sets {@code daemonSet}: DaemonSet settings (used only for that workload). */
+        public Builder daemonSet(DaemonSetSpec daemonSet) {
+            this.daemonSet = daemonSet;
+            return this;
+        }
+
+        /** Sets {@code httpRoute}: Gateway API HTTPRoute to an existing Gateway. */
+        public Builder httpRoute(HttpRouteSpec httpRoute) {
+            this.httpRoute = httpRoute;
+            return this;
+        }
+
+        /** Sets {@code companions}: companion services deployed as subcharts (an umbrella chart). */
+        public Builder companions(List<Companion> companions) {
+            this.companions = companions;
+            return this;
+        }
+
         /**
          * Builds the spec.
          *
          * @throws SpecException naming the first invalid field
          */
         public ChartSpec build() {
-            return new ChartSpec(name, description, chartVersion, appVersion, app, metadata, workload, image, command, args, ports, replicas, autoscaling, service, ingress, persistence, env, secretEnv, existingSecret, configFiles, resources, probes, security, tier, podAntiAffinityPreset, pdb, networkPolicy, namespace, metrics, initContainers, sidecars, rbac, job, commonLabels, commonAnnotations);
+            return new ChartSpec(name, description, chartVersion, appVersion, app, metadata, workload, image, command, args, ports, replicas, autoscaling, service, ingress, persistence, env, secretEnv, existingSecret, configFiles, resources, probes, security, tier, podAntiAffinityPreset, pdb, networkPolicy, namespace, metrics, initContainers, sidecars, rbac, job, commonLabels, commonAnnotations, daemonSet, httpRoute, companions);
         }
     }
 }

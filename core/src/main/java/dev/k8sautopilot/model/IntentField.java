@@ -239,6 +239,9 @@ public final class IntentField<T> {
     public static final IntentField<Map<String, String>> COMMON_LABELS = stringMap("commonLabels");
     /** Annotations on every object. */
     public static final IntentField<Map<String, String>> COMMON_ANNOTATIONS = stringMap("commonAnnotations");
+    public static final IntentField<DaemonSetSpec> DAEMON_SET = spec("daemonSet", DaemonSetSpec.class);
+    public static final IntentField<HttpRouteSpec> HTTP_ROUTE = spec("httpRoute", HttpRouteSpec.class);
+    public static final IntentField<List<Companion>> COMPANIONS = list("companions", Companion.class, false);
 
     // ------------------------------------------------------------------------------------ hints
     /** High availability asked for (or refused): 3 replicas, hard anti-affinity, a disruption budget. */

@@ -8,7 +8,9 @@ public enum Workload {
     DEPLOYMENT("Deployment"),
     STATEFULSET("StatefulSet"),
     JOB("Job"),
-    CRONJOB("CronJob");
+    CRONJOB("CronJob"),
+    /** One pod per node: per-node agents such as metrics exporters and log shippers. */
+    DAEMONSET("DaemonSet");
 
     private final String wire;
 

@@ -87,7 +87,8 @@ final class Resolution {
         out.put("name", name);
 
         Workload explicitWorkload = intent.value(IntentField.WORKLOAD).orElse(null);
-        boolean longRunning = explicitWorkload == null || explicitWorkload == Workload.DEPLOYMENT || explicitWorkload == Workload.STATEFULSET;
+        boolean longRunning = explicitWorkload == null || explicitWorkload == Workload.DEPLOYMENT || explicitWorkload == Workload.STATEFULSET
+                || explicitWorkload == Workload.DAEMONSET;
         List<Map<String, Object>> ports = ports(defaults, longRunning);
         out.put("ports", ports);
 
@@ -149,6 +150,7 @@ final class Resolution {
         if (!questions.isEmpty()) {
             return new PlanOutcome.NeedsInput(sortQuestions(), partialSummary(app, runtime, image));
         }
+        SliceRequests.resolveHostPorts(out);
         ChartSpec spec = ChartSpecs.fromMap(out);
         return new PlanOutcome.Planned(new ChartPlan(spec, decisions, dedupe(warnings), plannerId));
     }
@@ -436,6 +438,10 @@ final class Resolution {
         if (workload == Workload.JOB || workload == Workload.CRONJOB) {
             return 1;
         }
+        if (workload == Workload.DAEMONSET) {
+            decisions.add(new PlanDecision("replicas", "one pod per node", "a DaemonSet: the node count decides", ValueSource.RULE));
+            return 1;
+        }
         if (explicit > 0) {
             if (!scalable && explicit > 1) {
                 warnings.add(app.name() + " does not replicate data by itself: " + explicit + " replicas are independent instances");
@@ -467,6 +473,10 @@ final class Resolution {
         intent.value(IntentField.AUTOSCALING_TARGET_MEMORY).ifPresent(v -> a.put("targetMemory", v));
         boolean enabled = intent.value(IntentField.AUTOSCALING_ENABLED).orElse(false);
         if (workload == Workload.JOB || workload == Workload.CRONJOB) {
+            enabled = false;
+        }
+        if (workload == Workload.DAEMONSET && enabled) {
+            warnings.add("a DaemonSet runs one pod per node and cannot be autoscaled: autoscaling is off");
             enabled = false;
         }
         a.put("enabled", enabled);
@@ -808,15 +818,17 @@ final class Resolution {
         }
         if (app != null) {
             List<String> added = new ArrayList<>();
+            // A companion subchart wires its own connection variables (host, user, password) into the app.
+            Set<String> wired = SliceRequests.companionEnv(out);
             app.env().forEach((k, v) -> {
-                if (!names.contains(k) && !secretNames.contains(k)) {
+                if (!names.contains(k) && !secretNames.contains(k) && !wired.contains(k)) {
                     names.add(k);
                     env.add(new LinkedHashMap<>(Map.of("name", k, "value", v)));
                     added.add(k);
                 }
             });
             for (String s : app.secretEnv()) {
-                if (secretNames.add(s)) {
+                if (!wired.contains(s) && secretNames.add(s)) {
                     names.remove(s);
                     env.removeIf(e -> s.equals(e.get("name")));
                     secrets.add(new LinkedHashMap<>(Map.of("name", s)));
@@ -991,8 +1003,9 @@ final class Resolution {
                     + (Boolean.FALSE.equals(np.get("allowExternalEgress")) ? ", egress only DNS and in-namespace" : ""),
                     reason, asked ? explicitPolicy.get().source() : ValueSource.RULE));
         }
-        if (workload == Workload.JOB || workload == Workload.CRONJOB) {
+        if (workload == Workload.JOB || workload == Workload.CRONJOB || workload == Workload.DAEMONSET) {
             pdb.put("create", false);
+            decisions.removeIf(d -> d.topic().equals("disruption budget"));
         }
     }
 

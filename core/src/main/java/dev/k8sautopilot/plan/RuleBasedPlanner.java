@@ -65,7 +65,8 @@ public final class RuleBasedPlanner implements Planner {
     @Override
     public PlanOutcome plan(ChartRequest request, PlanningContext context) {
         Objects.requireNonNull(request, "request");
-        return resolver.resolve(intent(request), context, id());
+        SliceRequests slices = new SliceRequests();
+        return slices.annotate(resolver.resolve(intent(request, slices), context, id()));
     }
 
     /**
@@ -77,8 +78,12 @@ public final class RuleBasedPlanner implements Planner {
      * @throws SpecException when a value is present but impossible (a port above 65535, an answer of the wrong type)
      */
     public ChartIntent intent(ChartRequest request) {
+        return intent(request, new SliceRequests());
+    }
+
+    private ChartIntent intent(ChartRequest request, SliceRequests slices) {
         Objects.requireNonNull(request, "request");
-        ChartIntent intent = parser.parse(request.text(), ValueSource.REQUEST);
+        ChartIntent intent = slices.recognize(request.text(), parser.parse(request.text(), ValueSource.REQUEST));
         if (request.spec().isPresent()) {
             intent = intent.overlay(ChartSpecs.intentOf(request.spec().get()));
         }
@@ -86,7 +91,7 @@ public final class RuleBasedPlanner implements Planner {
             intent = intent.overlay(request.intent().get());
         }
         for (String note : request.feedback()) {
-            intent = intent.overlay(parser.parse(note, ValueSource.FEEDBACK));
+            intent = intent.overlay(slices.recognize(note, parser.parse(note, ValueSource.FEEDBACK)));
         }
         return intent.overlay(answers(request.answers(), intent));
     }
@@ -165,6 +170,7 @@ public final class RuleBasedPlanner implements Planner {
                         b.set(IntentField.INGRESS_ENABLED, true);
                     }
                     case "name" -> b.set(IntentField.NAME, ChartNames.label(value));
+                    case "httpRoute.gateway" -> b.set(IntentField.HTTP_ROUTE, SliceRequests.withGateway(before.value(IntentField.HTTP_ROUTE), value));
                     case "app" -> b.set(IntentField.APP, catalog.find(value).map(AppEntry::id).orElseThrow(
                             () -> new SpecException("", "'" + value + "' is not in the app catalog", "give an image instead")));
                     default -> {

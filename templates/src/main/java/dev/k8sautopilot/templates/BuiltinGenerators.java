@@ -2,14 +2,17 @@ package dev.k8sautopilot.templates;
 
 import dev.k8sautopilot.model.ChartPlan;
 import dev.k8sautopilot.model.ChartSpec;
-import dev.k8sautopilot.model.Workload;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
-/** The built-in generators, in registration order (which breaks ties between ready generators). */
+/**
+ * The built-in generators that are not feature slices (Chart.yaml, values, schema, helpers, ci scenarios,
+ * NOTES, README), in registration order (which breaks ties between ready generators).
+ */
 final class BuiltinGenerators {
 
     static final String CHART = TemplateText.BASE + "chart/";
@@ -17,43 +20,19 @@ final class BuiltinGenerators {
     private BuiltinGenerators() {
     }
 
-    static List<TemplateGenerator> all() {
-        return List.of(
-                new ChartYamlGenerator(),
-                new ValuesYamlGenerator(),
-                new SchemaGenerator(),
-                copy("helpers", TemplateGenerator.Phase.CORE, p -> true, "templates/_helpers.tpl", "templates/_pod.tpl"),
-                copy("helmignore", TemplateGenerator.Phase.CORE, p -> true, Map.of("helmignore", ".helmignore")),
-                copy("deployment", workload(Workload.DEPLOYMENT), "templates/deployment.yaml"),
-                copy("statefulset", workload(Workload.STATEFULSET), "templates/statefulset.yaml", "templates/service-headless.yaml"),
-                copy("job", workload(Workload.JOB), "templates/job.yaml"),
-                copy("cronjob", workload(Workload.CRONJOB), "templates/cronjob.yaml"),
-                copy("service", p -> p.spec().hasService(), "templates/service.yaml"),
-                copy("ingress", p -> p.spec().hasService(), "templates/ingress.yaml"),
-                copy("ingressroute", p -> p.spec().hasService(), "templates/ingressroute.yaml", "templates/middlewares.yaml"),
-                copy("configmap", p -> true, "templates/configmap.yaml"),
-                copy("secret", p -> true, "templates/secret.yaml"),
-                copy("hpa", p -> p.spec().longRunning(), "templates/hpa.yaml"),
-                copy("pdb", p -> p.spec().longRunning(), "templates/pdb.yaml"),
-                copy("networkpolicy", p -> true, "templates/networkpolicy.yaml"),
-                copy("serviceaccount", p -> true, "templates/serviceaccount.yaml"),
-                copy("rbac", p -> true, "templates/role.yaml", "templates/rolebinding.yaml"),
-                copy("pvc", p -> p.spec().workload() != Workload.STATEFULSET, "templates/pvc.yaml"),
-                copy("servicemonitor", p -> p.spec().hasService(), "templates/servicemonitor.yaml"),
-                new ResourceGenerator("test-connection", TemplateGenerator.Phase.CONDITIONAL, p -> true,
-                        spec -> Map.of(spec.hasService() ? "templates/tests/test-connection.yaml" : "templates/tests/test-connection-none.yaml",
-                                "templates/tests/test-connection.yaml")),
-                new CiValuesGenerator(),
-                copy("notes", TemplateGenerator.Phase.DOCUMENTATION, p -> true, "templates/NOTES.txt"),
-                new ReadmeGenerator());
-    }
-
-    private static Predicate<ChartPlan> workload(Workload w) {
-        return p -> p.spec().workload() == w;
-    }
-
-    private static TemplateGenerator copy(String id, Predicate<ChartPlan> when, String... paths) {
-        return copy(id, TemplateGenerator.Phase.CONDITIONAL, when, paths);
+    /** The built-in generators with the given feature slices (adapted to generators) in the middle. */
+    static List<TemplateGenerator> all(List<Feature> features) {
+        List<TemplateGenerator> all = new ArrayList<>();
+        all.add(new ChartYamlGenerator());
+        all.add(new ValuesYamlGenerator());
+        all.add(new SchemaGenerator());
+        all.add(copy("helpers", TemplateGenerator.Phase.CORE, p -> true, "templates/_helpers.tpl", "templates/_pod.tpl"));
+        all.add(copy("helmignore", TemplateGenerator.Phase.CORE, p -> true, Map.of("helmignore", ".helmignore")));
+        features.forEach(f -> all.add(new FeatureGenerator(f)));
+        all.add(new CiValuesGenerator());
+        all.add(copy("notes", TemplateGenerator.Phase.DOCUMENTATION, p -> true, "templates/NOTES.txt"));
+        all.add(new ReadmeGenerator());
+        return List.copyOf(all);
     }
 
     private static TemplateGenerator copy(String id, TemplateGenerator.Phase phase, Predicate<ChartPlan> when, String... paths) {
@@ -92,7 +71,7 @@ final class BuiltinGenerators {
         }
     }
 
-    /** values.yaml, and the built-in values leaves every other generator relies on. */
+    /** values.yaml, and its global and common leaves (every feature slice adds its own after them). */
     static final class ValuesYamlGenerator implements TemplateGenerator {
 
         @Override
@@ -108,7 +87,7 @@ final class BuiltinGenerators {
 
         @Override
         public void contributeValues(ChartPlan plan, ValuesModel.Builder values) {
-            ChartValues.contribute(plan.spec(), values);
+            ChartValues.header(plan.spec(), values);
         }
 
         @Override

@@ -61,6 +61,11 @@ final class ChartYamlGenerator implements TemplateGenerator {
         lists.put("keywords", List.copyOf(keywords));
         lists.put("sources", sources);
         lists.put("maintainers", maintainers);
+        List<Object> dependencies = new ArrayList<>();
+        ctx.features().forEach(f -> dependencies.addAll(f.chartDependencies(spec)));
+        if (!dependencies.isEmpty()) {
+            lists.put("dependencies", dependencies);
+        }
         Map<String, String> fill = new LinkedHashMap<>();
         // A DNS label can read as another YAML type (4, 1e3, no, on, null): Yaml.scalar quotes it then.
         fill.put("name", Yaml.scalar(spec.name()));

@@ -9,8 +9,8 @@ import java.util.Set;
 
 /**
  * {@code ci/*-values.yaml} scenarios: the defaults, one that switches every optional feature of the chart
- * on, and (when the chart reads secrets) one that uses an existing Secret. Only keys the values model has
- * are set, so every scenario validates against values.schema.json.
+ * on, (when the chart reads secrets) one that uses an existing Secret, and those the feature slices add. Only
+ * keys the values model has are set, so every scenario validates against values.schema.json.
  */
 final class CiValuesGenerator implements TemplateGenerator {
 
@@ -80,7 +80,28 @@ final class CiValuesGenerator implements TemplateGenerator {
             set(values, existing, "auth.existingSecret", ctx.chartName() + "-credentials");
             out.put("ci/existing-secret-values.yaml", "# Scenario: secrets come from a Secret managed outside the chart.\n" + Yaml.dump(existing));
         }
+        for (Feature f : ctx.features()) {
+            f.ciScenarios(ctx.spec()).forEach((file, scenario) -> {
+                Map<String, Object> values1 = new LinkedHashMap<>();
+                scenario.forEach((path, value) -> set(values, values1, path, value));
+                String path = ChartFilesPaths.ci(file);
+                if (out.putIfAbsent(path, "# Scenario: " + file.replace("-values.yaml", "") + " (feature " + f.id() + ").\n"
+                        + Yaml.dump(values1)) != null) {
+                    throw new IllegalStateException("Feature '" + f.id() + "' adds the ci scenario " + path + " twice (fix: rename it)");
+                }
+            });
+        }
         return out;
+    }
+
+    /** Chart paths of feature scenarios. */
+    private static final class ChartFilesPaths {
+        static String ci(String file) {
+            if (!file.matches("^[a-z0-9][a-z0-9-]*-values\\.yaml$")) {
+                throw new IllegalStateException("ci scenario '" + file + "' must be named like httproute-values.yaml");
+            }
+            return "ci/" + file;
+        }
     }
 
     /** Sets a dotted path in a nested map, only when the values model has that leaf. */

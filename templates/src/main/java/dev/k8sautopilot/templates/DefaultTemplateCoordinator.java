@@ -34,6 +34,7 @@ public final class DefaultTemplateCoordinator implements TemplateCoordinator {
 
     private final List<TemplateGenerator> generators;
     private final List<TemplateGenerator> explicit;
+    private final List<Feature> explicitFeatures;
     private final boolean discover;
 
     /** Built-in generators plus those discovered through ServiceLoader. */
@@ -49,8 +50,18 @@ public final class DefaultTemplateCoordinator implements TemplateCoordinator {
     private DefaultTemplateCoordinator(Builder b) {
         this.explicit = List.copyOf(b.explicit);
         this.discover = b.discover;
+        this.explicitFeatures = List.copyOf(b.explicitFeatures);
+        Map<String, Feature> features = new LinkedHashMap<>();
+        for (Feature f : BuiltinFeatures.all()) {
+            features.put(f.id(), f);
+        }
+        if (b.discover) {
+            features.putAll(ServiceProviders.byId(Feature.class,
+                    b.classLoader == null ? ServiceProviders.defaultLoader() : b.classLoader, Feature::id));
+        }
+        features.putAll(ServiceProviders.index("explicit Feature", explicitFeatures, Feature::id));
         Map<String, TemplateGenerator> byId = new LinkedHashMap<>();
-        for (TemplateGenerator g : BuiltinGenerators.all()) {
+        for (TemplateGenerator g : BuiltinGenerators.all(List.copyOf(features.values()))) {
             byId.put(g.id(), g);
         }
         if (b.discover) {
@@ -71,6 +82,7 @@ public final class DefaultTemplateCoordinator implements TemplateCoordinator {
     public Builder toBuilder() {
         Builder b = new Builder();
         b.explicit.addAll(explicit);
+        b.explicitFeatures.addAll(explicitFeatures);
         b.discover = discover;
         return b;
     }
@@ -138,18 +150,49 @@ public final class DefaultTemplateCoordinator implements TemplateCoordinator {
         return out;
     }
 
+    /** The feature slices that apply to the plan, in registration order. */
+    public List<Feature> features(ChartPlan plan) {
+        return features(plan(plan));
+    }
+
+    private static List<Feature> features(List<TemplateGenerator> ordered) {
+        List<Feature> out = new ArrayList<>();
+        for (TemplateGenerator g : ordered) {
+            if (g instanceof FeatureGenerator fg) {
+                out.add(fg.feature());
+            }
+        }
+        return out;
+    }
+
+    /** The kinds the chart renders with its default values, as the applicable feature slices report them. */
     @Override
-    public ChartFiles generate(ChartPlan plan) {
-        List<TemplateGenerator> ordered = plan(plan);
+    public List<String> renderedKinds(ChartPlan plan) {
+        return GenerationContext.kinds(plan.spec(), features(plan));
+    }
+
+    /** The values model of the chart for this plan: every applicable generator's leaves, in generation order. */
+    public ValuesModel values(ChartPlan plan) {
+        return values(plan, plan(plan));
+    }
+
+    private static ValuesModel values(ChartPlan plan, List<TemplateGenerator> ordered) {
         ValuesModel.Builder valuesBuilder = ValuesModel.builder();
         for (TemplateGenerator g : ordered) {
             g.contributeValues(plan, valuesBuilder);
         }
-        ValuesModel values = valuesBuilder.build();
+        return valuesBuilder.build();
+    }
+
+    @Override
+    public ChartFiles generate(ChartPlan plan) {
+        List<TemplateGenerator> ordered = plan(plan);
+        ValuesModel values = values(plan, ordered);
+        List<Feature> features = features(ordered);
         Map<String, String> files = new LinkedHashMap<>();
         Map<String, String> owner = new HashMap<>();
         for (TemplateGenerator g : ordered) {
-            Map<String, String> produced = g.generate(new GenerationContext(plan, values, files));
+            Map<String, String> produced = g.generate(new GenerationContext(plan, values, files, features));
             if (produced == null) {
                 throw new IllegalStateException("TemplateGenerator '" + g.id() + "' returned null instead of a map");
             }
@@ -173,6 +216,7 @@ public final class DefaultTemplateCoordinator implements TemplateCoordinator {
     public static final class Builder {
 
         private final List<TemplateGenerator> explicit = new ArrayList<>();
+        private final List<Feature> explicitFeatures = new ArrayList<>();
         private boolean discover = true;
         private ClassLoader classLoader;
 
@@ -185,13 +229,19 @@ public final class DefaultTemplateCoordinator implements TemplateCoordinator {
             return this;
         }
 
+        /** Adds a feature slice; it wins over a built-in or discovered feature with the same id. */
+        public Builder addFeature(Feature feature) {
+            explicitFeatures.add(Objects.requireNonNull(feature, "feature"));
+            return this;
+        }
+
         /** Adds several generators. */
         public Builder addAll(List<? extends TemplateGenerator> more) {
             more.forEach(this::add);
             return this;
         }
 
-        /** Turns ServiceLoader discovery of {@link TemplateGenerator}s on (default) or off. */
+        /** Turns ServiceLoader discovery of {@link TemplateGenerator}s and {@link Feature}s on (default) or off. */
         public Builder discover(boolean on) {
             this.discover = on;
             return this;

@@ -4,7 +4,10 @@ import dev.k8sautopilot.model.ChartPlan;
 import dev.k8sautopilot.model.ChartSpec;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 
 /**
@@ -16,6 +19,7 @@ public final class GenerationContext {
     private final ChartPlan plan;
     private final ValuesModel values;
     private final Map<String, String> files;
+    private final List<Feature> features;
 
     /**
      * @param plan   the plan being rendered
@@ -23,9 +27,36 @@ public final class GenerationContext {
      * @param files  files generated so far, in order
      */
     public GenerationContext(ChartPlan plan, ValuesModel values, Map<String, String> files) {
+        this(plan, values, files, List.of());
+    }
+
+    /**
+     * @param plan     the plan being rendered
+     * @param values   the complete values model (after every generator contributed)
+     * @param files    files generated so far, in order
+     * @param features the feature slices that apply to the plan, in registration order
+     */
+    public GenerationContext(ChartPlan plan, ValuesModel values, Map<String, String> files, List<Feature> features) {
         this.plan = Objects.requireNonNull(plan, "plan");
         this.values = Objects.requireNonNull(values, "values");
         this.files = Collections.unmodifiableMap(new LinkedHashMap<>(files));
+        this.features = List.copyOf(features);
+    }
+
+    /** The feature slices that apply to the plan, in registration order. */
+    public List<Feature> features() {
+        return features;
+    }
+
+    /** The kinds the chart renders with default values: those of the applicable features, without repeats. */
+    public List<String> renderedKinds() {
+        return kinds(plan.spec(), features);
+    }
+
+    static List<String> kinds(ChartSpec spec, List<Feature> features) {
+        Set<String> kinds = new LinkedHashSet<>();
+        features.forEach(f -> kinds.addAll(f.renderedKinds(spec)));
+        return List.copyOf(kinds);
     }
 
     /** The plan. */
@@ -64,6 +95,18 @@ public final class GenerationContext {
      * @throws IllegalStateException when the resource is missing or a placeholder is left unfilled
      */
     public String template(Class<?> anchor, String resource, Map<String, String> identifiers) {
-        return TemplateText.render(anchor, resource, chartName(), identifiers);
+        return TemplateText.render(anchor, resource, chartName(), identifiers, slots());
+    }
+
+    /** Slot name → template text, from the applicable features' {@link Feature#slots} resources. */
+    private Map<String, String> slots() {
+        Map<String, String> slots = new LinkedHashMap<>();
+        for (Feature f : features) {
+            f.slots(spec()).forEach((slot, resource) -> {
+                String text = TemplateText.load(f.getClass(), resource);
+                slots.merge(slot, text, (a, b) -> (a.endsWith("\n") ? a : a + "\n") + b);
+            });
+        }
+        return slots;
     }
 }

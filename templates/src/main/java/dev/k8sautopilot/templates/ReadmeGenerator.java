@@ -38,13 +38,9 @@ final class ReadmeGenerator implements TemplateGenerator {
         fill.put("tier", spec.tier().wire());
         fill.put("diagram", diagram(ctx));
         StringBuilder pre = new StringBuilder();
-        if (ctx.files().containsKey("templates/ingressroute.yaml")) {
-            pre.append("- Traefik v3 (or v2.10+) CRDs for `ingressRoute.enabled` (`traefik.io/v1alpha1`)\n");
-        }
-        if (ctx.files().containsKey("templates/servicemonitor.yaml")) {
-            pre.append("- Prometheus Operator CRDs for `metrics.serviceMonitor.enabled`\n");
-        }
-        pre.append("- A PersistentVolume provisioner for `persistence.enabled`\n");
+        // CRDs first, then what the cluster must provide; each from the feature slice that needs it.
+        ctx.features().forEach(f -> f.requiredCrds(spec).forEach(line -> pre.append("- ").append(line).append('\n')));
+        ctx.features().forEach(f -> f.clusterPrerequisites(spec).forEach(line -> pre.append("- ").append(line).append('\n')));
         fill.put("prerequisites", pre.toString());
         fill.put("parameters", ctx.values().toReadmeTables());
         fill.put("license", markdown(spec.metadata().license()));
@@ -54,7 +50,7 @@ final class ReadmeGenerator implements TemplateGenerator {
     /** A flowchart of the objects the chart can render; default-on ones solid, switchable ones dashed. */
     private static String diagram(GenerationContext ctx) {
         ChartSpec spec = ctx.spec();
-        Set<String> on = Set.copyOf(ctx.plan().renderedKinds());
+        Set<String> on = Set.copyOf(ctx.renderedKinds());
         Map<String, String> files = ctx.files();
         String workload = spec.workload().wire();
         List<String> nodes = new ArrayList<>();
@@ -77,6 +73,10 @@ final class ReadmeGenerator implements TemplateGenerator {
             edges.add("ir --> mw");
             node(nodes, optional, on, "sm", "ServiceMonitor", "ServiceMonitor");
             edges.add("sm --> svc");
+            if (files.containsKey("templates/httproute.yaml")) {
+                node(nodes, optional, on, "hr", "HTTPRoute", "HTTPRoute");
+                edges.add("hr --> svc");
+            }
         }
         if (files.containsKey("templates/service-headless.yaml")) {
             nodes.add("  headless[\"Service (headless)\"]");
@@ -99,6 +99,15 @@ final class ReadmeGenerator implements TemplateGenerator {
         edges.add("np --> pods");
         node(nodes, optional, on, "role", "Role", "Role + RoleBinding");
         edges.add("role --> sa");
+        for (var c : spec.companions()) {
+            // A companion subchart: the app reaches it through its Service; dashed when switched off by default.
+            String id = "sub" + c.name();
+            nodes.add("  " + id + "[\"" + c.name() + " (subchart)\"]");
+            edges.add("pods --> " + id);
+            if (!c.on()) {
+                optional.add(id);
+            }
+        }
         StringBuilder sb = new StringBuilder("flowchart LR\n");
         nodes.forEach(n -> sb.append(n).append('\n'));
         edges.forEach(e -> sb.append("  ").append(e).append('\n'));

@@ -15,6 +15,7 @@ final class TemplateText {
     static final String BASE = "/dev/k8sautopilot/templates/";
     private static final Pattern PLACEHOLDER = Pattern.compile("@@([A-Za-z][A-Za-z0-9]*)@@");
     private static final Pattern IDENTIFIER = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]*$");
+    private static final Pattern SLOT = Pattern.compile("@@slot:([A-Za-z][A-Za-z0-9]*)@@$");
     private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
 
     private TemplateText() {
@@ -53,7 +54,18 @@ final class TemplateText {
     }
 
     static String render(Class<?> anchor, String resource, String chart, Map<String, String> identifiers) {
-        String text = load(anchor, resource);
+        return render(anchor, resource, chart, identifiers, Map.of());
+    }
+
+    /**
+     * Like {@link #render(Class, String, String, Map)}, after filling slots: a line ending in
+     * {@code @@slot:NAME@@} is replaced by the text a feature slice gives for that slot (template text from
+     * the feature's own resource, never user data); without a fill the marker is removed, and a line holding
+     * only the marker disappears. So a shared template such as {@code _pod.tpl} stays byte-identical for
+     * charts whose features fill none of its slots.
+     */
+    static String render(Class<?> anchor, String resource, String chart, Map<String, String> identifiers, Map<String, String> slots) {
+        String text = fillSlots(load(anchor, resource), slots);
         Matcher m = PLACEHOLDER.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
@@ -68,6 +80,29 @@ final class TemplateText {
             m.appendReplacement(out, Matcher.quoteReplacement(value));
         }
         m.appendTail(out);
+        return out.toString();
+    }
+
+    static String fillSlots(String text, Map<String, String> slots) {
+        if (!text.contains("@@slot:")) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder();
+        for (String line : text.split("\n", -1)) {
+            Matcher m = SLOT.matcher(line);
+            if (!m.find()) {
+                out.append(line).append('\n');
+                continue;
+            }
+            String fill = slots.get(m.group(1));
+            if (fill != null) {
+                out.append(fill.endsWith("\n") ? fill : fill + "\n");
+            } else if (!line.substring(0, m.start()).isBlank()) {
+                out.append(line, 0, m.start()).append('\n');
+            }
+        }
+        // split(-1) leaves one empty string after the last newline; drop the newline added for it.
+        out.setLength(out.length() - 1);
         return out.toString();
     }
 }

@@ -79,9 +79,8 @@ class DefaultTemplateCoordinatorTest {
         assertThat(SchemaValidator.validate(wrong, schema)).hasSize(1);
         long params = files.get("values.yaml").orElseThrow().lines().filter(l -> l.strip().startsWith("## @param ")).count();
         long rows = files.get("README.md").orElseThrow().lines().filter(l -> l.startsWith("| `")).count();
-        ValuesModel.Builder model = ValuesModel.builder();
-        ChartValues.contribute(spec, model);
-        assertThat(params).isEqualTo(rows).isEqualTo(model.build().leaves().size());
+        ValuesModel model = new DefaultTemplateCoordinator().values(ChartPlan.of(spec));
+        assertThat(params).isEqualTo(rows).isEqualTo(model.leaves().size());
     }
 
     @Test

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Golden files of three representative charts under {@code src/test/resources/golden/<chart>/}. Regenerate
+ * Golden files of representative charts under {@code src/test/resources/golden/<chart>/}. Regenerate
  * them after an intended change with:
  *
  * <pre>
@@ -34,7 +34,10 @@ class GoldenChartsTest {
     static Stream<Arguments> charts() {
         return Stream.of(Arguments.of("stateless web app", TestSpecs.webApp()),
                 Arguments.of("database StatefulSet", TestSpecs.database()),
-                Arguments.of("Traefik app with middlewares", TestSpecs.traefikApp()));
+                Arguments.of("Traefik app with middlewares", TestSpecs.traefikApp()),
+                Arguments.of("DaemonSet node agent", TestSpecs.nodeAgent()),
+                Arguments.of("Gateway API HTTPRoute app", TestSpecs.gatewayApp()),
+                Arguments.of("umbrella chart with a companion subchart", TestSpecs.umbrella()));
     }
 
     @ParameterizedTest(name = "{0}")

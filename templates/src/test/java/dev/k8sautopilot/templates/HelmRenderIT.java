@@ -44,10 +44,21 @@ class HelmRenderIT {
         all.put("hpa", TestSpecs.hpa());
         all.put("everything", TestSpecs.everything());
         all.put("internal statefulset", TestSpecs.internalStatefulSet());
+        all.put("daemonset node agent", TestSpecs.nodeAgent());
+        all.put("gateway api httproute", TestSpecs.gatewayApp());
+        all.put("umbrella ghost with mysql", TestSpecs.umbrella());
+        all.put("umbrella with postgres and redis", TestSpecs.twoCompanions());
+        for (String app : List.of("mariadb", "mongodb", "rabbitmq")) {
+            all.put("umbrella with " + app, TestSpecs.twoCompanions().toBuilder()
+                    .companions(List.of(dev.k8sautopilot.model.Companion.of(app))).build());
+        }
         all.put("job with metrics", TestSpecs.job().toBuilder()
                 .metrics(new dev.k8sautopilot.model.Metrics(true, 9102, null, true, null)).build());
         TestSpecs.corpus().forEach((id, spec) -> all.put("corpus " + id, spec));
-        return all.entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
+        // -Drender.only=daemonset,gateway runs only the specs whose id contains one of the words (for quick local runs).
+        List<String> only = List.of(System.getProperty("render.only", "").split(",")).stream().filter(w -> !w.isBlank()).toList();
+        return all.entrySet().stream().filter(e -> only.isEmpty() || only.stream().anyMatch(w -> e.getKey().contains(w)))
+                .map(e -> Arguments.of(e.getKey(), e.getValue()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -108,7 +119,8 @@ class HelmRenderIT {
         }
         if (spec.longRunning()) {
             assertThat(main).containsKeys("livenessProbe", "readinessProbe");
-            assertThat(workload.get("spec")).satisfies(s -> assertThat(map(s).containsKey("replicas")).isEqualTo(!spec.autoscaling().enabled()));
+            assertThat(workload.get("spec")).satisfies(s -> assertThat(map(s).containsKey("replicas"))
+                    .isEqualTo(spec.replicated() && !spec.autoscaling().enabled()));
         }
     }
 
@@ -257,6 +269,8 @@ class HelmRenderIT {
     }
 
     static Map<String, Object> workload(List<Map<String, Object>> objects, ChartSpec spec) {
-        return objects.stream().filter(o -> spec.workload().wire().equals(o.get("kind"))).findFirst().orElseThrow();
+        // In an umbrella chart the subcharts' workloads render too: the chart's own one is named after it.
+        return objects.stream().filter(o -> spec.workload().wire().equals(o.get("kind")))
+                .sorted(java.util.Comparator.comparing(o -> Quality.name(o).endsWith(spec.name()) ? 0 : 1)).findFirst().orElseThrow();
     }
 }

@@ -30,6 +30,7 @@ final class KubeSchema {
     private static final Map<String, Validation> BY_KIND = Map.ofEntries(
             Map.entry("Deployment", V1Deployment::validateJsonElement),
             Map.entry("StatefulSet", V1StatefulSet::validateJsonElement),
+            Map.entry("DaemonSet", io.kubernetes.client.openapi.models.V1DaemonSet::validateJsonElement),
             Map.entry("Job", V1Job::validateJsonElement),
             Map.entry("CronJob", V1CronJob::validateJsonElement),
             Map.entry("Pod", V1Pod::validateJsonElement),
@@ -48,13 +49,13 @@ final class KubeSchema {
     private KubeSchema() {
     }
 
-    /** Problems per object; CRDs (Traefik, ServiceMonitor) get structural checks elsewhere. */
+    /** Problems per object; CRDs (Traefik, ServiceMonitor, Gateway API) get structural checks in the validation module. */
     static List<String> problems(List<Map<String, Object>> objects) {
         List<String> out = new ArrayList<>();
         for (Map<String, Object> o : objects) {
             Validation v = BY_KIND.get((String) o.get("kind"));
             if (v == null) {
-                if (!List.of("IngressRoute", "Middleware", "ServiceMonitor").contains(o.get("kind"))) {
+                if (!List.of("IngressRoute", "Middleware", "ServiceMonitor", "HTTPRoute").contains(o.get("kind"))) {
                     out.add("no schema for kind " + o.get("kind"));
                 }
                 continue;

@@ -10,10 +10,10 @@ import java.util.regex.Pattern;
 /** QUALITY.md §3 error rules, checked on rendered objects (test code; the validation module has the real engine). */
 final class Quality {
 
-    private static final Set<String> WORKLOADS = Set.of("Deployment", "StatefulSet", "Job", "CronJob", "Pod");
+    private static final Set<String> WORKLOADS = Set.of("Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob", "Pod");
     private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(password|passwd|secret|token|api_?key|credential).*");
     private static final Set<String> CURRENT_APIS = Set.of("v1", "apps/v1", "policy/v1", "autoscaling/v2", "networking.k8s.io/v1",
-            "batch/v1", "rbac.authorization.k8s.io/v1", "traefik.io/v1alpha1", "monitoring.coreos.com/v1");
+            "batch/v1", "rbac.authorization.k8s.io/v1", "traefik.io/v1alpha1", "monitoring.coreos.com/v1", "gateway.networking.k8s.io/v1");
 
     private Quality() {
     }
@@ -76,7 +76,7 @@ final class Quality {
                 out.add(id + ": mounts a hostPath");
             }
         }
-        boolean longRunning = Set.of("Deployment", "StatefulSet").contains((String) o.get("kind"));
+        boolean longRunning = Set.of("Deployment", "StatefulSet", "DaemonSet").contains((String) o.get("kind"));
         Map<String, Object> selector = map(map(map(o.get("spec")).get("selector")).get("matchLabels"));
         if (longRunning && !podLabels(o).entrySet().containsAll(selector.entrySet())) {
             out.add(id + ": selector " + selector + " is not a subset of the pod labels");

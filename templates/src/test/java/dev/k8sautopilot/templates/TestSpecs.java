@@ -87,6 +87,49 @@ final class TestSpecs {
                 .build();
     }
 
+    /** A per-node metrics agent: DaemonSet on every node, its metrics port also on the node (golden). */
+    static ChartSpec nodeAgent() {
+        return ChartSpec.builder().name("node-exporter").image(Image.parse("quay.io/prometheus/node-exporter:v1.8.2"))
+                .workload(Workload.DAEMONSET)
+                .ports(List.of(Port.of("metrics", 9100)))
+                .probes(Probes.http("/"))
+                .metrics(new Metrics(true, 9100, "/metrics", true, null))
+                .daemonSet(new dev.k8sautopilot.model.DaemonSetSpec("10%", true, List.of("metrics")))
+                .security(new SecuritySpec(65534, 65534, 65534, null, null, null))
+                .build();
+    }
+
+    /** A web app behind a Gateway API HTTPRoute on the Gateway's TLS listener (golden). */
+    static ChartSpec gatewayApp() {
+        return ChartSpec.builder().name("shop").image(Image.parse("ghcr.io/acme/shop:3.1.0"))
+                .ports(List.of(Port.of("http", 8080)))
+                .probes(Probes.http("/healthz"))
+                .httpRoute(new dev.k8sautopilot.model.HttpRouteSpec(null, "public-gw", "gateway-system", null,
+                        List.of("shop.example.com"), "/", null, true))
+                .build();
+    }
+
+    /** Ghost with its own MySQL: an umbrella chart with the catalog's MySQL under charts/mysql (golden). */
+    static ChartSpec umbrella() {
+        return ChartSpec.builder().name("ghost").image(Image.parse("ghost:5.105.0-alpine")).app("ghost")
+                .ports(List.of(Port.of("http", 2368)))
+                .probes(Probes.http("/ghost/api/admin/site/"))
+                .env(List.of(new EnvVar("database__client", "mysql")))
+                .security(new SecuritySpec(1000, 1000, 1000, null, null, null))
+                .companions(List.of(new dev.k8sautopilot.model.Companion("mysql", null, null, "database__connection__host",
+                        "database__connection__port", "database__connection__user", "database__connection__password")))
+                .build();
+    }
+
+    /** An API with its own PostgreSQL and Redis (default variable names; Redis has no password). */
+    static ChartSpec twoCompanions() {
+        return ChartSpec.builder().name("orders").image(Image.parse("ghcr.io/acme/orders:1.2.0"))
+                .ports(List.of(Port.of("http", 8080)))
+                .probes(Probes.http("/health"))
+                .companions(List.of(dev.k8sautopilot.model.Companion.of("postgres"), dev.k8sautopilot.model.Companion.of("redis")))
+                .build();
+    }
+
     /** A StatefulSet whose only port is not exposed: it still gets a headless Service. */
     static ChartSpec internalStatefulSet() {
         return ChartSpec.builder().name("zk").image(Image.parse("zookeeper:3.9.3")).workload(Workload.STATEFULSET)

@@ -154,18 +154,18 @@ final class KubernetesLayer implements Layer {
                     out.add(find(Severity.ERROR, "k8s-schema", o, p + label, schemaHint(p)));
                 }
             }
-        } else if (o.group().equals("traefik.io") || o.group().equals("traefik.containo.us")) {
-            out.addAll(TraefikChecks.check(o, label));
-        } else if (ArgoCdChecks.applies(o)) {
-            out.addAll(ArgoCdChecks.check(o, label));
-        } else if (o.apiVersion().equals("monitoring.coreos.com/v1") && o.kind().equals("ServiceMonitor")) {
-            out.addAll(TraefikChecks.serviceMonitor(o, label));
+        } else if (customCheck(o).isPresent()) {
+            out.addAll(customCheck(o).get().check(o, label));
         } else if (!DeprecationLayer.isKnownRemoved(o.apiVersion(), o.kind())) {
             out.add(find(Severity.INFO, "k8s-unknown-kind", o, o.apiVersion() + " " + o.kind()
                     + " is not a built-in kind; only its metadata was checked" + label,
                     "make sure its CustomResourceDefinition is installed in the target cluster"));
         }
         return out;
+    }
+
+    private static Optional<CustomResourceCheck> customCheck(RenderedObject o) {
+        return CustomResourceCheck.BUILT_IN.stream().filter(c -> c.appliesTo(o.group(), o.kind())).findFirst();
     }
 
     /** The first schema problem of an object, with the field path where it can be found. */

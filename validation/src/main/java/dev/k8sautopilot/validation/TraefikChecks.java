@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Structural checks of Traefik {@code IngressRoute}/{@code Middleware} and Prometheus {@code ServiceMonitor} objects. */
-final class TraefikChecks {
+/** Structural checks of Traefik {@code IngressRoute}/{@code Middleware} objects (v3 and the legacy v2 group). */
+final class TraefikChecks implements CustomResourceCheck {
 
     private static final Set<String> ROUTE_SPEC = Set.of("entryPoints", "routes", "tls", "parentRefs");
     private static final Set<String> ROUTE_KEYS = Set.of("match", "kind", "priority", "services", "middlewares", "syntax", "observability");
@@ -17,10 +17,13 @@ final class TraefikChecks {
             "inFlightReq", "passTLSClientCert", "plugin", "rateLimit", "redirectRegex", "redirectScheme", "replacePath",
             "replacePathRegex", "retry", "stripPrefix", "stripPrefixRegex");
 
-    private TraefikChecks() {
+    @Override
+    public boolean appliesTo(String group, String kind) {
+        return group.equals("traefik.io") || group.equals("traefik.containo.us");
     }
 
-    static List<Finding> check(RenderedObject o, String label) {
+    @Override
+    public List<Finding> check(RenderedObject o, String label) {
         return switch (o.kind()) {
             case "IngressRoute" -> ingressRoute(o, label);
             case "Middleware" -> middleware(o, label);
@@ -123,29 +126,7 @@ final class TraefikChecks {
                 "see https://doc.traefik.io/traefik/middlewares/http/overview/");
     }
 
-    static List<Finding> serviceMonitor(RenderedObject o, String label) {
-        List<String> problems = new ArrayList<>();
-        if (Maps.get(o.body(), "spec", "selector") == null) {
-            problems.add("spec.selector is missing");
-        }
-        List<?> endpoints = Maps.list(o.body(), "spec", "endpoints");
-        if (endpoints.isEmpty()) {
-            problems.add("spec.endpoints is missing or empty");
-        }
-        for (Object ep : endpoints) {
-            if (Maps.string(ep, "port").isBlank() && Maps.string(ep, "targetPort").isBlank()) {
-                problems.add("an endpoint has neither port nor targetPort");
-            }
-        }
-        List<Finding> out = new ArrayList<>();
-        for (String p : problems) {
-            out.add(KubernetesLayer.find(Severity.WARNING, "servicemonitor-structure", o, p + label,
-                    "name the Service port to scrape in spec.endpoints[].port"));
-        }
-        return out;
-    }
-
-    private static List<Finding> findings(RenderedObject o, String rule, List<String> problems, String label, String hint) {
+    static List<Finding> findings(RenderedObject o, String rule, List<String> problems, String label, String hint) {
         List<Finding> out = new ArrayList<>();
         for (String p : problems) {
             out.add(KubernetesLayer.find(Severity.ERROR, rule, o, p + label, hint));

@@ -216,4 +216,59 @@ class KubernetesLayerTest {
                     .extracting(Finding::ruleId).containsOnly("servicemonitor-structure");
         }
     }
+
+    @Nested
+    @DisplayName("Gateway API HTTPRoute (structural check of the CRD)")
+    class GatewayApi {
+
+        @Test
+        @DisplayName("a route to a Gateway listener with host names, a path match and a Service backend passes")
+        void valid() {
+            assertThat(check("""
+                    apiVersion: gateway.networking.k8s.io/v1
+                    kind: HTTPRoute
+                    metadata: {name: shop}
+                    spec:
+                      parentRefs:
+                        - {group: gateway.networking.k8s.io, kind: Gateway, name: public-gw, namespace: infra, sectionName: https}
+                      hostnames: [shop.example.com, "*.shop.example.com"]
+                      rules:
+                        - matches: [{path: {type: PathPrefix, value: /}}]
+                          backendRefs: [{name: shop, port: 8080}]
+                    """)).isEmpty();
+        }
+
+        @Test
+        @DisplayName("faults are named by field: no parent name, host with scheme, bad path type, unknown field, port by name")
+        void faults() {
+            List<Finding> findings = check("""
+                    apiVersion: gateway.networking.k8s.io/v1
+                    kind: HTTPRoute
+                    metadata: {name: shop}
+                    spec:
+                      parentRefs: [{namespace: infra}]
+                      hostnames: ["https://shop.example.com"]
+                      rules:
+                        - matches: [{path: {type: Prefix, value: api}}]
+                          backendRefs: [{name: shop, port: http}]
+                          destination: {}
+                    """);
+            assertThat(findings).extracting(Finding::ruleId).containsOnly("gateway-httproute");
+            assertThat(findings).extracting(Finding::message).anySatisfy(m -> assertThat(m).contains("spec.parentRefs[0].name is missing"))
+                    .anySatisfy(m -> assertThat(m).contains("spec.hostnames[0]"))
+                    .anySatisfy(m -> assertThat(m).contains("path.type 'Prefix'"))
+                    .anySatisfy(m -> assertThat(m).contains("does not start with /"))
+                    .anySatisfy(m -> assertThat(m).contains("unknown field 'spec.rules[0].destination'"))
+                    .anySatisfy(m -> assertThat(m).contains("backendRefs[0].port must be the Service port number"));
+        }
+
+        @Test
+        @DisplayName("a route without parentRefs attaches to nothing; other Gateway API kinds are not checked")
+        void noParentsAndOtherKinds() {
+            assertThat(check("apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: r}\nspec: {rules: []}\n"))
+                    .extracting(Finding::message).anySatisfy(m -> assertThat(m).contains("spec.parentRefs is missing"));
+            assertThat(check("apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: {name: g}\nspec: {}\n"))
+                    .extracting(Finding::ruleId).containsExactly("k8s-unknown-kind");
+        }
+    }
 }

@@ -129,7 +129,7 @@ spec:
       {{- with $root.Values.args }}
       args: {{- toYaml . | nindent 8 }}
       {{- end }}
-      {{- if or $root.Values.configuration.env $root.Values.auth.secretEnv $root.Values.extraEnvVars }}
+      {{- if or $root.Values.configuration.env $root.Values.auth.secretEnv $root.Values.extraEnvVars }}@@slot:envIf@@
       env:
         {{- range $root.Values.configuration.env }}
         - name: {{ .name | quote }}
@@ -148,6 +148,7 @@ spec:
         {{- with $root.Values.extraEnvVars }}
         {{- toYaml . | nindent 8 }}
         {{- end }}
+@@slot:env@@
       {{- end }}
       {{- if or $root.Values.extraEnvVarsCM $root.Values.extraEnvVarsSecret }}
       envFrom:
@@ -166,6 +167,7 @@ spec:
         - name: {{ lower $name }}
           containerPort: {{ $port }}
           protocol: {{ get ($root.Values.containerPortProtocols | default dict) $name | default "TCP" }}
+@@slot:containerPort@@
         {{- end }}
       {{- end }}
       {{- if not $job }}

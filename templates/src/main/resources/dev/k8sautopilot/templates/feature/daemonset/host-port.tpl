@@ -1,0 +1,3 @@
+          {{- if has $name ($root.Values.hostPorts | default list) }}
+          hostPort: {{ $port }}
+          {{- end }}
