@@ -12,4 +12,5 @@
  * <p>The model lives in {@code dev.k8sautopilot.model}, the extension points in {@code dev.k8sautopilot.spi},
  * gates and decisions in {@code dev.k8sautopilot.hitl}. Nothing in {@code dev.k8sautopilot.internal} is API.
  */
+@API(status = API.Status.STABLE)
 package dev.k8sautopilot;

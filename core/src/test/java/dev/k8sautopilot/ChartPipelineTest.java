@@ -70,7 +70,7 @@ class ChartPipelineTest {
         return new HealResult(out, applied);
     };
 
-    private static ChartPipeline.Builder pipeline(Path out) {
+    static ChartPipeline.Builder pipeline(Path out) {
         return ChartPipeline.builder()
                 .outputDirectory(out)
                 .templateCoordinator(COORDINATOR)
@@ -329,10 +329,11 @@ class ChartPipelineTest {
             Files.createDirectories(chart.resolve("templates"));
             Files.writeString(chart.resolve("Chart.yaml"), "name: legacy\n");
             Files.writeString(chart.resolve("templates/a.yaml"), "broken\n");
-            RunResult r = pipeline(out).addHealer(FIXER).build().repair(chart);
+            RunResult r = pipeline(out).addHealer(FIXER).backupDirectory(out.resolve("backups")).build().repair(chart);
             assertThat(r).isInstanceOf(RunResult.Completed.class);
             assertThat(Files.readString(chart.resolve("templates/a.yaml"))).isEqualTo("fixed\n");
-            assertThat(Files.readString(chart.resolve(".k8s-autopilot/backup/" + r.runId() + "/templates/a.yaml"))).isEqualTo("broken\n");
+            assertThat(Files.readString(out.resolve("backups/" + r.runId() + "/templates/a.yaml"))).isEqualTo("broken\n");
+            assertThat(chart.resolve(".k8s-autopilot")).doesNotExist();
         }
     }
 }

@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.k8sautopilot.internal.AtomicFiles;
 import dev.k8sautopilot.internal.Json;
 import dev.k8sautopilot.spi.Checkpoint;
 import dev.k8sautopilot.spi.CheckpointConflictException;
 import dev.k8sautopilot.spi.Checkpointer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -21,7 +21,6 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -59,7 +58,8 @@ import org.slf4j.LoggerFactory;
  * the pipeline.
  *
  * <p>Writes are atomic (a temporary file in the same directory, forced to disk, then an atomic
- * rename), so a reader sees the old or the new document, never half of one. Saves and deletes of a
+ * rename), so a reader sees the old or the new document, never half of one; temporary files a killed
+ * process left behind are removed when a store is opened. Saves and deletes of a
  * run hold a lock, in this JVM and across processes ({@link FileChannel#tryLock(long, long, boolean)}
  * on one byte of {@code .lock} in the directory, chosen by the run id), around the
  * read-compare-write, so two processes cannot both advance a run from version n to n+1.
@@ -110,6 +110,8 @@ public final class FileCheckpointer implements Checkpointer {
             throw new UncheckedIOException("cannot create checkpoint directory " + dir + ": " + e, e);
         }
         this.lock = StoreLock.acquire(this.directory);
+        // Documents half-written by a killed process: never read (their names start with a dot), only removed.
+        AtomicFiles.removeStale(this.directory, FileCheckpointer::isTemporary);
         LOG.debug("Opened checkpointer {}", describe());
     }
 
@@ -316,32 +318,14 @@ public final class FileCheckpointer implements Checkpointer {
         return nl < 0 ? String.valueOf(message) : message.substring(0, nl);
     }
 
-    private void writeAtomically(Path target, byte[] content) throws IOException {
-        // createTempFile makes the file owner-only on POSIX; the rename keeps those permissions.
-        Path tmp = Files.createTempFile(directory, "." + target.getFileName(), ".tmp");
-        try {
-            try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    out.write(buffer);
-                }
-                out.force(true);
-            }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
-        }
-        syncDirectory();
+    private static void writeAtomically(Path target, byte[] content) throws IOException {
+        AtomicFiles.write(target, content);
     }
 
-    private void syncDirectory() {
-        // Makes the rename durable on Linux; other systems cannot open a directory and need not.
-        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
-            dir.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            LOG.trace("Directory sync not supported for {}: {}", directory, e.toString());
-        }
+    /** A temporary document of an interrupted save: {@code .<run>.json.tmp-*}, or {@code .<run>.json*.tmp} (older versions). */
+    static boolean isTemporary(String fileName) {
+        return fileName.startsWith(".") && fileName.contains(SUFFIX)
+                && (fileName.contains(SUFFIX + AtomicFiles.TEMP_MARKER) || fileName.endsWith(".tmp"));
     }
 
     private static FileAttribute<?>[] ownerOnlyDirectory() {

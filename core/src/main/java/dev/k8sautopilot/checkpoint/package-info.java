@@ -13,4 +13,7 @@
  * contract: optimistic versions (one winner per step), clear errors for corrupt or unsupported data, no
  * credentials in descriptions, logs or messages. See {@code docs/spi-checkpointer.md}.
  */
+@API(status = API.Status.STABLE)
 package dev.k8sautopilot.checkpoint;
+
+import dev.k8sautopilot.API;

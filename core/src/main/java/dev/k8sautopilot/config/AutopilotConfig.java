@@ -22,7 +22,11 @@ import java.util.TreeMap;
  * config.getInt(AutopilotConfig.HEAL_MAX_ATTEMPTS);
  * }</pre>
  *
- * Immutable and thread-safe. API keys are not configuration: they come from each provider's usual
+ * Nothing reads the environment implicitly: {@code ChartPipeline.builder()} uses {@link #defaults()} unless
+ * it is given a configuration, so only code that calls {@link #load()} (the command line does) is affected
+ * by {@code K8S_AUTOPILOT_*} variables.
+ *
+ * <p>Immutable and thread-safe. API keys are not configuration: they come from each provider's usual
  * environment variable and never pass through this class's {@link #toString()}.
  */
 public final class AutopilotConfig {

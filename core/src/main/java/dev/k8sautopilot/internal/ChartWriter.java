@@ -7,8 +7,9 @@ import dev.k8sautopilot.model.ChartWriteException;
 import dev.k8sautopilot.model.WriteMode;
 import dev.k8sautopilot.model.WriteResult;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -17,16 +18,25 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Atomic chart writing with a manifest of content hashes (see {@link WriteMode}). */
+/**
+ * Writes charts: a whole chart directory atomically with a manifest of content hashes (see {@link WriteMode}),
+ * or, for repair, single files in place. Every write goes through {@link AtomicFiles}.
+ */
 public final class ChartWriter {
 
     static final String MANIFEST = ChartFiles.STATE_DIR + "/manifest.json";
     static final String PROPOSED = ChartFiles.STATE_DIR + "/proposed/";
+    private static final String OLD_MARKER = ".old-";
+    private static final Logger LOG = LoggerFactory.getLogger(ChartWriter.class);
 
     private ChartWriter() {
     }
@@ -43,6 +53,7 @@ public final class ChartWriter {
         } catch (IOException e) {
             throw new ChartWriteException("cannot create " + out + ": " + e.getMessage(), "check the output directory and permissions");
         }
+        recoverInterruptedSwap(out, target);
         boolean exists = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
         if (exists && !Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
             throw new ChartWriteException(target + " exists and is not a directory", "remove it or choose another output directory");
@@ -52,7 +63,7 @@ public final class ChartWriter {
         }
         Path temp = null;
         try {
-            temp = Files.createTempDirectory(out, "." + files.name() + ".tmp-");
+            temp = AtomicFiles.tempDirectoryFor(target);
             List<String> written = new ArrayList<>();
             List<String> kept = new ArrayList<>();
             List<String> removed = new ArrayList<>();
@@ -155,26 +166,142 @@ public final class ChartWriter {
 
     private static void swap(Path temp, Path target, boolean exists) throws IOException {
         if (!exists) {
-            move(temp, target);
+            AtomicFiles.move(temp, target, false);
+            AtomicFiles.syncDirectory(target.getParent());
             return;
         }
-        Path backup = target.resolveSibling("." + target.getFileName() + ".old-" + System.nanoTime());
-        move(target, backup);
+        Path backup = target.resolveSibling("." + target.getFileName() + OLD_MARKER + System.nanoTime());
+        AtomicFiles.move(target, backup, false);
         try {
-            move(temp, target);
+            AtomicFiles.move(temp, target, false);
         } catch (IOException e) {
-            move(backup, target);
+            AtomicFiles.move(backup, target, false);
             throw e;
         }
+        AtomicFiles.syncDirectory(target.getParent());
         deleteQuietly(backup);
     }
 
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
+    /**
+     * Undoes what a process killed in the middle of {@link #swap} left: when the chart directory is missing
+     * but its moved-away copy {@code .<name>.old-*} exists, the newest copy is moved back; otherwise old
+     * copies and temporaries older than {@link AtomicFiles#STALE_AFTER} are removed.
+     */
+    static void recoverInterruptedSwap(Path out, Path target) {
+        String name = target.getFileName().toString();
+        String oldPrefix = "." + name + OLD_MARKER;
+        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            List<Path> olds = new ArrayList<>();
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(out, oldPrefix + "*")) {
+                entries.forEach(olds::add);
+            } catch (IOException e) {
+                LOG.debug("Cannot look for interrupted writes in {}: {}", out, e.toString());
+            }
+            olds.sort(Comparator.comparing(p -> p.getFileName().toString()));
+            if (!olds.isEmpty()) {
+                Path newest = olds.get(olds.size() - 1);
+                try {
+                    AtomicFiles.move(newest, target, false);
+                    LOG.warn("Restored {} from {}: an earlier write was interrupted while replacing it", target, newest);
+                } catch (IOException e) {
+                    LOG.warn("Cannot restore {} from {}: {}", target, newest, e.toString());
+                }
+            }
         }
+        String tempPrefix = "." + name + AtomicFiles.TEMP_MARKER;
+        AtomicFiles.removeStale(out, n -> n.startsWith(tempPrefix) || n.startsWith(oldPrefix));
+    }
+
+    /**
+     * True when {@code outputDirectory/<name>} holds exactly {@code files} as this class wrote them (the manifest
+     * lists the same paths and hashes and every file on disk still has that content): an earlier write completed
+     * even though its run was not told so (the process died after the rename).
+     */
+    public static boolean alreadyWritten(ChartFiles files, Path outputDirectory) {
+        Path target = outputDirectory.toAbsolutePath().normalize().resolve(files.name());
+        Map<String, String> manifest = readManifest(target);
+        if (manifest.isEmpty() || !manifest.keySet().equals(files.files().keySet())) {
+            return false;
+        }
+        try {
+            for (Map.Entry<String, String> e : files.files().entrySet()) {
+                String hash = ChartFiles.hash(e.getValue());
+                Path onDisk = resolveInside(target, e.getKey());
+                if (!hash.equals(manifest.get(e.getKey())) || !Files.isRegularFile(onDisk, LinkOption.NOFOLLOW_LINKS)
+                        || !e.getValue().equals(Files.readString(onDisk, StandardCharsets.UTF_8))) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Writes the files of {@code files} that differ from {@code chartDirectory} in place, each atomically, after
+     * copying the originals to {@code backupDirectory} (which must be outside the chart, so {@code helm package}
+     * never ships it). Files with unchanged content are not touched; running it twice writes nothing the second time.
+     *
+     * @return the chart-relative paths written
+     * @throws ChartWriteException when a file cannot be written (the message names the backup to restore from)
+     */
+    public static List<String> writeInPlace(Path chartDirectory, ChartFiles files, Path backupDirectory) {
+        Path dir = chartDirectory.toAbsolutePath().normalize();
+        Path backup = backupDirectory.toAbsolutePath().normalize();
+        if (backup.startsWith(dir)) {
+            throw new ChartWriteException("backup directory " + backup + " is inside the chart " + dir,
+                    "keep backups outside the chart (they would be packaged with it)");
+        }
+        List<String> written = new ArrayList<>();
+        try {
+            for (Map.Entry<String, String> e : files.files().entrySet()) {
+                Path target = resolveInside(dir, e.getKey());
+                boolean exists = Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS);
+                String old = exists ? Files.readString(target, StandardCharsets.UTF_8) : null;
+                if (e.getValue().equals(old)) {
+                    continue;
+                }
+                if (old != null) {
+                    Path b = resolveInside(backup, e.getKey());
+                    if (!Files.exists(b)) {
+                        // The first original wins: a resumed run must not back up its own output.
+                        AtomicFiles.write(b, old.getBytes(StandardCharsets.UTF_8));
+                    }
+                }
+                AtomicFiles.write(target, e.getValue().getBytes(StandardCharsets.UTF_8), false);
+                written.add(e.getKey());
+            }
+            return written;
+        } catch (IOException e) {
+            throw new ChartWriteException("cannot write the repaired chart: " + e.getMessage(),
+                    "restore the changed files from " + backup + " if needed");
+        }
+    }
+
+    /**
+     * Removes, anywhere under a chart directory, temporary files older than {@link AtomicFiles#STALE_AFTER} that an
+     * interrupted in-place write left ({@code .<file>.tmp-*}, and {@code .repair-*.tmp} of older versions), so they
+     * are neither read nor packaged as part of the chart.
+     */
+    public static List<Path> removeStaleTemporaries(Path chartDirectory) {
+        List<Path> removed = new ArrayList<>();
+        Path dir = chartDirectory.toAbsolutePath().normalize();
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return removed;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).toList()
+                    .forEach(d -> removed.addAll(AtomicFiles.removeStale(d, ChartWriter::isInPlaceTemporary)));
+        } catch (IOException | UncheckedIOException e) {
+            LOG.debug("Cannot clean temporary files in {}: {}", dir, e.toString());
+        }
+        return removed;
+    }
+
+    static boolean isInPlaceTemporary(String name) {
+        return name.startsWith(".") && (name.contains(AtomicFiles.TEMP_MARKER)
+                || name.startsWith(".repair-") && name.endsWith(".tmp"));
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
@@ -202,22 +329,6 @@ public final class ChartWriter {
 
     /** Deletes a tree, ignoring errors (used for temp and backup directories). */
     public static void deleteQuietly(Path root) {
-        try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                    Files.deleteIfExists(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException ignored) {
-            // best effort: a leftover temp directory is harmless and named as such
-        }
+        AtomicFiles.deleteTree(root);
     }
 }

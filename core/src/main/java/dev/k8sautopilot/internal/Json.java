@@ -15,6 +15,9 @@ public final class Json {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new Jdk8Module())
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+            // Records are written as their components only: a helper such as PlanDecision.isApplied() is not a field,
+            // and writing it would make the document unreadable (FAIL_ON_UNKNOWN_PROPERTIES).
+            .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)

@@ -1,5 +1,6 @@
 package dev.k8sautopilot.internal;
 
+import dev.k8sautopilot.model.SecretNames;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -7,21 +8,20 @@ import java.util.regex.Pattern;
 public final class Redactor {
 
     /** Placeholder written instead of a secret value. */
-    public static final String MASK = "<redacted>";
+    public static final String MASK = SecretNames.MASK;
 
-    private static final Pattern SECRET_NAME = Pattern.compile(
-            "(?i).*(pass(word|wd)?|secret|token|api[_-]?key|apikey|private[_-]?key|credential|auth[_-]?key|access[_-]?key|pwd).*");
+    /** {@code NAME=value}, {@code NAME: value} or {@code NAME is value}; masked when {@link SecretNames} says NAME is secret. */
     private static final Pattern ASSIGNMENT = Pattern.compile(
-            "(?i)\\b([A-Za-z0-9_.-]*?(?:pass(?:word|wd)?|secret|token|api[_-]?key|apikey|private[_-]?key|credential|access[_-]?key|pwd)[A-Za-z0-9_.-]*)(\\s*[=:]\\s*|\\s+(?:is|of|to)\\s+)(\"[^\"]*\"|'[^']*'|[^\\s,;]+)");
+            "(?i)\\b([A-Za-z_][A-Za-z0-9_.-]*)(\\s*[=:]\\s*|\\s+(?:is|of|to)\\s+)(\"[^\"]*\"|'[^']*'|[^\\s,;]+)");
     private static final Pattern URL_CREDENTIALS = Pattern.compile("(?i)((?:password|pwd)=)[^&;\\s]*");
     private static final Pattern USERINFO = Pattern.compile("(//[^/:@\\s]+:)[^@/\\s]+@");
 
     private Redactor() {
     }
 
-    /** True when a variable or key name looks like it holds a secret (PASSWORD, API_TOKEN, …). */
+    /** True when a variable or key name holds a secret (the shared {@link SecretNames} policy). */
     public static boolean secretName(String name) {
-        return name != null && SECRET_NAME.matcher(name).matches();
+        return SecretNames.isSecret(name);
     }
 
     /** Masks {@code NAME=value} style assignments of secret-looking names and credentials in URLs. */
@@ -31,10 +31,19 @@ public final class Redactor {
         }
         Matcher m = ASSIGNMENT.matcher(text);
         StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(sb, Matcher.quoteReplacement(m.group(1) + m.group(2) + MASK));
+        int copied = 0;
+        int from = 0;
+        while (from < text.length() && m.find(from)) {
+            if (SecretNames.isSecret(m.group(1))) {
+                sb.append(text, copied, m.start(3)).append(MASK);
+                copied = m.end();
+                from = m.end();
+            } else {
+                // Only the name is consumed: its value may itself be a secret assignment ("DB_USER to DB_PASS=x").
+                from = m.end(1);
+            }
         }
-        m.appendTail(sb);
+        sb.append(text, copied, text.length());
         String out = URL_CREDENTIALS.matcher(sb.toString()).replaceAll("$1" + Matcher.quoteReplacement(MASK));
         return USERINFO.matcher(out).replaceAll("$1" + Matcher.quoteReplacement(MASK) + "@");
     }

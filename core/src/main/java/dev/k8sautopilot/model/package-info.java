@@ -4,4 +4,7 @@
  * validation reports and usage. All types are records validated in their constructors; an invalid value
  * raises a {@link dev.k8sautopilot.model.SpecException} naming the field and the fix.
  */
+@API(status = API.Status.STABLE)
 package dev.k8sautopilot.model;
+
+import dev.k8sautopilot.API;

@@ -16,6 +16,7 @@ import dev.k8sautopilot.model.Priority;
 import dev.k8sautopilot.model.ProbeType;
 import dev.k8sautopilot.model.PullPolicy;
 import dev.k8sautopilot.model.Question;
+import dev.k8sautopilot.model.SecretNames;
 import dev.k8sautopilot.model.SpecException;
 import dev.k8sautopilot.model.Tier;
 import dev.k8sautopilot.model.ValueSource;
@@ -119,8 +120,6 @@ final class RequestParser {
     private static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(Map.entry("one", 1), Map.entry("two", 2),
             Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7),
             Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("single", 1), Map.entry("a single", 1));
-    private static final Pattern SECRET_NAME = Pattern.compile(
-            ".*(PASSWORD|PASSWD|PASS|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIALS?|AUTH_KEY|CLIENT_SECRET|DSN|CONNECTION_STRING)$|^(PASSWORD|SECRET|TOKEN)_.*");
 
     private static final Set<String> ARTICLES = Set.of("a", "an", "the", "my", "our", "your", "their", "this", "that", "some");
     /** Words right before an app that make it the subject of the request. */
@@ -143,7 +142,7 @@ final class RequestParser {
 
     /** True when an environment variable name says its value is a secret. */
     static boolean secretLooking(String name) {
-        return SECRET_NAME.matcher(name.toUpperCase(Locale.ROOT)).matches();
+        return SecretNames.isSecret(name);
     }
 
     /**

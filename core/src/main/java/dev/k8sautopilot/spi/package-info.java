@@ -8,4 +8,7 @@
  * {@code ChartPipeline} builder always win. A provider that fails to load is logged and skipped; two
  * providers with the same id fail fast, naming both.
  */
+@API(status = API.Status.SPI)
 package dev.k8sautopilot.spi;
+
+import dev.k8sautopilot.API;

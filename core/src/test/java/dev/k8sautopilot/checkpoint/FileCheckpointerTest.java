@@ -106,6 +106,29 @@ class FileCheckpointerTest extends CheckpointerContract {
         }
 
         @Test
+        @DisplayName("temporary documents a killed process left are removed when the store is opened")
+        void staleTemporariesAreRemovedOnOpen() throws Exception {
+            store.save(new Checkpoint("r-1", 1, "A", 1, "{}", 1));
+            Path stale = dir().resolve(".r-1.json.tmp-42");
+            Path olderFormat = dir().resolve(".r-2.json123456.tmp");
+            Path fresh = dir().resolve(".r-3.json.tmp-43");
+            for (Path p : List.of(stale, olderFormat, fresh)) {
+                Files.writeString(p, "{\"half");
+            }
+            java.nio.file.attribute.FileTime hourAgo = java.nio.file.attribute.FileTime.from(
+                    java.time.Instant.now().minus(java.time.Duration.ofHours(1)));
+            Files.setLastModifiedTime(stale, hourAgo);
+            Files.setLastModifiedTime(olderFormat, hourAgo);
+            try (FileCheckpointer reopened = new FileCheckpointer(dir())) {
+                assertThat(reopened.load("r-1")).isPresent();
+            }
+            assertThat(stale).doesNotExist();
+            assertThat(olderFormat).doesNotExist();
+            assertThat(fresh).as("a save of another process may be under way").exists();
+            assertThat(dir().resolve("r-1.json")).exists();
+        }
+
+        @Test
         @DisplayName("is readable by its owner only, in a directory created owner-only")
         void permissions() throws Exception {
             org.junit.jupiter.api.Assumptions.assumeTrue(

@@ -4,6 +4,7 @@ import dev.k8sautopilot.model.ChartRequest;
 import dev.k8sautopilot.model.ChartSpec;
 import dev.k8sautopilot.model.ChartSpecs;
 import dev.k8sautopilot.model.Image;
+import dev.k8sautopilot.model.SecretNames;
 import dev.k8sautopilot.model.SpecException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -33,7 +34,6 @@ final class SpecSanitizer {
             "allowprivilegeescalation", "runasnonroot", "runasroot", "hostpath", "securitycontext", "podsecuritycontext",
             "containersecuritycontext");
     private static final Set<String> ALLOWED_CAPABILITIES = Set.of("NET_BIND_SERVICE");
-    private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL).*");
 
     private SpecSanitizer() {
     }
@@ -58,11 +58,11 @@ final class SpecSanitizer {
     }
 
     /**
-     * The one secret-name policy of the LLM planner: whether a variable name looks like it holds a secret
-     * (then its value never sits in plain env). Every secret check of this module calls this method.
+     * Whether a variable name holds a secret (then its value never sits in plain env): the project-wide
+     * {@link SecretNames} policy. Every secret check of this module calls this method.
      */
     static boolean isSecretName(String name) {
-        return name != null && SECRET_NAME.matcher(name).matches();
+        return SecretNames.isSecret(name);
     }
 
     // -- structure -----------------------------------------------------------------------------------

@@ -9,4 +9,7 @@
  * <p>API keys come from {@link dev.k8sautopilot.spi.LlmSettings} or the provider's usual environment
  * variable and are never logged. See {@code docs/llm.md} and {@code docs/spi-llm-provider.md}.
  */
+@API(status = API.Status.STABLE)
 package dev.k8sautopilot.llm;
+
+import dev.k8sautopilot.API;

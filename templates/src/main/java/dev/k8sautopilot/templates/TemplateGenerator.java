@@ -1,5 +1,6 @@
 package dev.k8sautopilot.templates;
 
+import dev.k8sautopilot.API;
 import dev.k8sautopilot.model.ChartPlan;
 import java.util.Map;
 import java.util.Set;
@@ -31,6 +32,7 @@ import java.util.Set;
  * Implementations must be deterministic (same plan, same output), stateless or thread-safe, and must never
  * paste user data into Helm template text: put it in values and reference it from templates.
  */
+@API(status = API.Status.SPI)
 public interface TemplateGenerator {
 
     /** Unique id, e.g. {@code deployment}; a generator with a built-in's id replaces that built-in. */

@@ -7,4 +7,7 @@
  * values.yaml, values.schema.json and the README tables. Helm template text lives in resources under
  * {@code dev/k8sautopilot/templates/chart/}.
  */
+@API(status = API.Status.STABLE)
 package dev.k8sautopilot.templates;
+
+import dev.k8sautopilot.API;

@@ -30,6 +30,11 @@ final class HelmRunner {
     private static final int MAX_RENDER_ATTEMPTS = 4;
     private static final Pattern NO_KIND_MATCH = Pattern.compile("no matches for kind \\\"([^\"]+)\\\" in version \\\"([^\"]+)\\\"");
 
+    static {
+        // Native library copies and chart copies of killed runs would otherwise pile up in the temp directory.
+        StaleTemporaries.cleanOnce();
+    }
+
     private HelmRunner() {
     }
 

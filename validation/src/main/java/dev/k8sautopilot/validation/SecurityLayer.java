@@ -2,6 +2,7 @@ package dev.k8sautopilot.validation;
 
 import dev.k8sautopilot.model.ChartFiles;
 import dev.k8sautopilot.model.Finding;
+import dev.k8sautopilot.model.SecretNames;
 import dev.k8sautopilot.model.Severity;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Security and reliability rules of docs/quality.md §3 (the union of kube-linter, kubesec and Polaris
@@ -18,8 +18,6 @@ import java.util.regex.Pattern;
 final class SecurityLayer implements Layer {
 
     static final String NAME = "security";
-    private static final Pattern SECRET_NAME = Pattern.compile(
-            "(?i).*(password|passwd|secret|token|api[_-]?key|private[_-]?key|credential|access[_-]?key).*");
     private static final Set<String> SENSITIVE_PATHS = Set.of("/", "/etc", "/root", "/var/run", "/run", "/proc", "/sys",
             "/dev", "/boot", "/var/lib/kubelet", "/var/lib/docker", "/run/containerd", "/var/log", "/home");
     private static final Set<String> DANGEROUS_CAPS = Set.of("SYS_ADMIN", "NET_RAW", "ALL");
@@ -238,7 +236,7 @@ final class SecurityLayer implements Layer {
          * yes/no flag ({@code ALLOW_EMPTY_PASSWORD=no}), as in Bitnami charts.
          */
         static boolean holdsSecret(String envName, String value) {
-            if (!SECRET_NAME.matcher(envName).matches() || value.isEmpty()) {
+            if (!SecretNames.isSecret(envName) || value.isEmpty()) {
                 return false;
             }
             return !envName.matches("(?i).*_(FILE|FILES|PATH|DIR)$") && !value.matches("(?i)yes|no|true|false|on|off");

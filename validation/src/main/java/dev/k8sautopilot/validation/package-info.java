@@ -5,4 +5,7 @@
  * {@link dev.k8sautopilot.model.ValidationReport}. Helm runs in-process through helm-java.
  * Every rule id is documented in {@code docs/validation-rules.md}.
  */
+@API(status = API.Status.STABLE)
 package dev.k8sautopilot.validation;
+
+import dev.k8sautopilot.API;

@@ -3,6 +3,7 @@ package dev.k8sautopilot.a2a;
 import dev.k8sautopilot.ChartPipeline;
 import dev.k8sautopilot.PipelineListener;
 import dev.k8sautopilot.RunResult;
+import dev.k8sautopilot.RunStatus;
 import dev.k8sautopilot.Stage;
 import dev.k8sautopilot.hitl.Decision;
 import dev.k8sautopilot.hitl.Gate;
@@ -13,7 +14,6 @@ import dev.k8sautopilot.model.Severity;
 import dev.k8sautopilot.model.SpecException;
 import dev.k8sautopilot.model.ValidationOptions;
 import dev.k8sautopilot.model.ValidationReport;
-import dev.k8sautopilot.spi.Checkpoint;
 import dev.k8sautopilot.spi.CheckpointConflictException;
 import dev.k8sautopilot.spi.PlanningContext;
 import dev.k8sautopilot.model.WriteMode;
@@ -363,10 +363,10 @@ final class ChartAgent implements RequestHandler, AutoCloseable {
         } else {
             // Submitted or working, but no run here: the process that ran it stopped. If the run had reached a gate
             // before the task recorded it, the message answers that gate; otherwise the run continues mid-stage.
-            Optional<Checkpoint> cp = pipeline.checkpointer().load(runId);
-            Optional<Gate> gate = cp.flatMap(c -> gateNamed(c.stage()));
+            Optional<RunStatus> saved = pipeline.status(runId);
+            Optional<Gate> gate = saved.flatMap(RunStatus::gate);
             if (gate.isPresent()) {
-                decision = Replies.decide(gate.get(), ChartPipeline.readState(cp.get()).questions(), message);
+                decision = Replies.decide(gate.get(), saved.get().questions(), message);
                 if (decision instanceof Decision.Answer a) {
                     checkAnswers(runId, a);
                 }
@@ -410,7 +410,7 @@ final class ChartAgent implements RequestHandler, AutoCloseable {
         if (pipeline.online()) {
             return;
         }
-        Optional<ChartRequest> request = pipeline.checkpointer().load(runId).map(cp -> ChartPipeline.readState(cp).request());
+        Optional<ChartRequest> request = pipeline.status(runId).map(RunStatus::request);
         if (request.isEmpty()) {
             return;
         }

@@ -1,7 +1,7 @@
 package dev.k8sautopilot.a2a;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.k8sautopilot.internal.Redactor;
+import dev.k8sautopilot.model.SecretNames;
 import dev.k8sautopilot.spi.Checkpoint;
 import dev.k8sautopilot.spi.CheckpointConflictException;
 import dev.k8sautopilot.spi.Checkpointer;
@@ -85,7 +85,7 @@ final class CheckpointTaskStore implements TaskStore, AutoCloseable {
         List<Part<?>> parts = new ArrayList<>();
         for (Part<?> p : message.getParts()) {
             if (p instanceof TextPart t && t.getText() != null) {
-                parts.add(new TextPart(Redactor.text(t.getText()), t.getMetadata()));
+                parts.add(new TextPart(SecretNames.redact(t.getText()), t.getMetadata()));
             } else if (p instanceof DataPart d && d.getData() != null) {
                 parts.add(new DataPart(redacted(d.getData()), d.getMetadata()));
             } else {
@@ -98,14 +98,14 @@ final class CheckpointTaskStore implements TaskStore, AutoCloseable {
     private static Map<String, Object> redacted(Map<String, Object> data) {
         Map<String, Object> out = new LinkedHashMap<>();
         data.forEach((k, v) -> {
-            if (Redactor.secretName(k) && v != null && !(v instanceof Map) && !(v instanceof List)) {
-                out.put(k, Redactor.MASK);
+            if (SecretNames.isSecret(k) && v != null && !(v instanceof Map) && !(v instanceof List)) {
+                out.put(k, SecretNames.MASK);
             } else if (v instanceof Map<?, ?> m) {
                 Map<String, Object> nested = new LinkedHashMap<>();
                 m.forEach((nk, nv) -> nested.put(String.valueOf(nk), nv));
                 out.put(k, redacted(nested));
             } else if (v instanceof String s) {
-                out.put(k, Redactor.text(s));
+                out.put(k, SecretNames.redact(s));
             } else {
                 out.put(k, v);
             }

@@ -1,6 +1,5 @@
 package dev.k8sautopilot.benchmarks;
 
-import dev.k8sautopilot.internal.Yaml;
 import dev.k8sautopilot.model.ChartRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
  * The public evaluation corpus ({@code corpus/requests.yaml}, a copy of the shared corpus) as requests.
@@ -32,7 +33,7 @@ public final class Corpus {
     @SuppressWarnings("unchecked")
     public static List<Entry> all() {
         try (InputStream in = Corpus.class.getResourceAsStream("/corpus/requests.yaml")) {
-            List<Map<String, Object>> docs = (List<Map<String, Object>>) Yaml.load(
+            List<Map<String, Object>> docs = (List<Map<String, Object>>) new Load(LoadSettings.builder().build()).loadFromString(
                     new String(Objects.requireNonNull(in, "corpus/requests.yaml").readAllBytes(), StandardCharsets.UTF_8));
             List<Entry> out = new ArrayList<>();
             for (Map<String, Object> d : docs) {

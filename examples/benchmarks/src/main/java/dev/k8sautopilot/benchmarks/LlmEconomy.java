@@ -1,10 +1,13 @@
 package dev.k8sautopilot.benchmarks;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.k8sautopilot.ChartPipeline;
 import dev.k8sautopilot.RunResult;
 import dev.k8sautopilot.checkpoint.MemoryCheckpointer;
 import dev.k8sautopilot.hitl.ApprovalHandlers;
-import dev.k8sautopilot.internal.Json;
 import dev.k8sautopilot.model.ChartSpec;
 import dev.k8sautopilot.model.ChartSpecs;
 import dev.k8sautopilot.model.PlanOutcome;
@@ -13,6 +16,7 @@ import dev.k8sautopilot.model.Usage;
 import dev.k8sautopilot.model.WriteMode;
 import dev.k8sautopilot.plan.RuleBasedPlanner;
 import dev.k8sautopilot.spi.PlanningContext;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -33,6 +37,10 @@ import java.util.Objects;
  * <pre>java -cp examples/benchmarks/target/benchmarks.jar dev.k8sautopilot.benchmarks.LlmEconomy</pre>
  */
 public final class LlmEconomy {
+
+    /** Sorted keys, like the library's own JSON, so the scripted replies are stable. */
+    private static final ObjectMapper REPLY_JSON = JsonMapper.builder()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
 
     private LlmEconomy() {
     }
@@ -121,6 +129,10 @@ public final class LlmEconomy {
                 reply.put(k, v);
             }
         });
-        return Json.write(reply);
+        try {
+            return REPLY_JSON.writeValueAsString(reply);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -80,15 +80,16 @@ final class GenerateCommand implements Callable<Integer> {
         Optional<ChartIntent> intent = specFile == null ? Optional.empty() : Optional.of(ChartSpecs.readIntent(specFile));
         ChartRequest chartRequest = new ChartRequest(request == null ? "" : request, Optional.empty(), Answers.parse(answers), List.of(), intent);
         WriteMode mode = existing == null ? WriteMode.FAIL_IF_EXISTS : existing.force ? WriteMode.OVERWRITE : WriteMode.UPDATE;
-        ChartPipeline pipeline = options.builder(spec.commandLine().getErr())
+        try (ChartPipeline pipeline = options.builder(spec.commandLine().getErr())
                 .outputDirectory(output)
                 .writeMode(mode)
-                .build();
-        RunResult result = pipeline.run(chartRequest);
-        Map<String, Object> extra = new LinkedHashMap<>();
-        if (argocd.enabled && result instanceof RunResult.Completed done && done.passed()) {
-            extra.put("argocd", argocd.write(done.plan().spec(), output));
+                .build()) {
+            RunResult result = pipeline.run(chartRequest);
+            Map<String, Object> extra = new LinkedHashMap<>();
+            if (argocd.enabled && result instanceof RunResult.Completed done && done.passed()) {
+                extra.put("argocd", argocd.write(done.plan().spec(), output));
+            }
+            return new ResultPrinter(spec.commandLine().getOut(), spec.commandLine().getErr(), options.json).print(result, extra);
         }
-        return new ResultPrinter(spec.commandLine().getOut(), spec.commandLine().getErr(), options.json).print(result, extra);
     }
 }

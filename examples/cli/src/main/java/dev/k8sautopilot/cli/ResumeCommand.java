@@ -62,8 +62,9 @@ final class ResumeCommand implements Callable<Integer> {
         } else {
             decision = Decision.answer(Answers.parse(choice.answers));
         }
-        ChartPipeline pipeline = options.builder(spec.commandLine().getErr()).build();
-        RunResult result = pipeline.resume(runId, decision);
-        return new ResultPrinter(spec.commandLine().getOut(), spec.commandLine().getErr(), options.json).print(result);
+        try (ChartPipeline pipeline = options.builder(spec.commandLine().getErr()).build()) {
+            RunResult result = pipeline.resume(runId, decision);
+            return new ResultPrinter(spec.commandLine().getOut(), spec.commandLine().getErr(), options.json).print(result);
+        }
     }
 }

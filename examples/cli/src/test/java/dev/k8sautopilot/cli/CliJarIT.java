@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,12 +24,18 @@ class CliJarIT {
     }
 
     private static Outcome java(Path workDir, String... args) throws IOException, InterruptedException {
+        return java(workDir, Map.of(), args);
+    }
+
+    private static Outcome java(Path workDir, Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
         cmd.addAll(List.of(args));
         Path out = Files.createTempFile(workDir, "out", ".txt");
         Path err = Files.createTempFile(workDir, "err", ".txt");
-        Process p = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
+        ProcessBuilder builder = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectOutput(out.toFile())
+                .redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+        builder.environment().putAll(env);
+        Process p = builder.start();
         assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("process finished").isTrue();
         return new Outcome(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
     }
@@ -94,5 +101,31 @@ class CliJarIT {
         for (String file : List.of("Chart.yaml", "values.yaml", "values.schema.json", "templates/deployment.yaml", "README.md")) {
             assertThat(Files.readString(dir.resolve("a/nginx/" + file))).as(file).isEqualTo(Files.readString(dir.resolve("b/nginx/" + file)));
         }
+    }
+
+    @Test
+    void offlineValidateIgnoresAnLlmProviderInTheEnvironment(@TempDir Path dir) throws Exception {
+        Outcome g = java(dir, "generate", "Create a Helm chart for nginx", "--output", "charts", "--yes", "--checkpointer", "memory:");
+        assertThat(g.code()).as(g.err()).isZero();
+        Outcome v = java(dir, Map.of("K8S_AUTOPILOT_LLM_PROVIDER", "openai", "OPENAI_API_KEY", ""), "validate", "charts/nginx");
+        assertThat(v.code()).as(v.out() + v.err()).isZero();
+    }
+
+    @Test
+    void postgresCheckpointerWorksFromTheJar(@TempDir Path dir) throws Exception {
+        String url = System.getenv().getOrDefault("K8S_AUTOPILOT_TEST_JDBC_URL",
+                "jdbc:postgresql://127.0.0.1:5432/autopilot_test?user=autopilot&password=autopilot");
+        Outcome stopped = java(dir, "generate", "Create a Helm chart for redis", "--output", "charts", "--no-input", "--json",
+                "--checkpointer", url);
+        if (stopped.code() != Main.NEEDS_INPUT && Boolean.getBoolean("k8sautopilot.skipPostgres")) {
+            org.junit.jupiter.api.Assumptions.abort("PostgreSQL not reachable; skipped because -Dk8sautopilot.skipPostgres=true: "
+                    + stopped.err());
+        }
+        assertThat(stopped.code()).as(stopped.err()).isEqualTo(Main.NEEDS_INPUT);
+        assertThat(stopped.err()).doesNotContain("No suitable driver").doesNotContain("password=autopilot");
+        String runId = new ObjectMapper().readTree(stopped.out()).path("runId").asText();
+        Outcome resumed = java(dir, "resume", runId, "--approve", "--yes", "--checkpointer", url);
+        assertThat(resumed.code()).as(resumed.err()).isZero();
+        assertThat(dir.resolve("charts/redis/Chart.yaml")).exists();
     }
 }

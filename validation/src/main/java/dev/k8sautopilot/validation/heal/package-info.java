@@ -5,4 +5,7 @@
  * so template edits are line-based and indentation-aware; values.yaml edits are computed on the parsed
  * YAML and spliced back so comments elsewhere survive.
  */
+@API(status = API.Status.STABLE)
 package dev.k8sautopilot.validation.heal;
+
+import dev.k8sautopilot.API;

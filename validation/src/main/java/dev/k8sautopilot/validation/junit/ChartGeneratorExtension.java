@@ -2,7 +2,6 @@ package dev.k8sautopilot.validation.junit;
 
 import dev.k8sautopilot.ChartPipeline;
 import dev.k8sautopilot.RunResult;
-import dev.k8sautopilot.checkpoint.MemoryCheckpointer;
 import dev.k8sautopilot.config.AutopilotConfig;
 import dev.k8sautopilot.hitl.ApprovalHandlers;
 import dev.k8sautopilot.internal.ChartWriter;
@@ -124,14 +123,16 @@ public final class ChartGeneratorExtension implements ParameterResolver {
         }
         Generated holder = new Generated(temp);
         try {
-            ChartPipeline pipeline = ChartPipeline.builder()
+            RunResult result;
+            try (ChartPipeline pipeline = ChartPipeline.builder()
                     .config(AutopilotConfig.defaults())
                     .approvals(ApprovalHandlers.autoApprove())
-                    .checkpointer(new MemoryCheckpointer())
+                    .checkpointer("memory:")
                     .outputDirectory(temp)
                     .validationOptions(ValidationOptions.defaults().withKubeVersion(kubeVersion))
-                    .build();
-            RunResult result = pipeline.run(request);
+                    .build()) {
+                result = pipeline.run(request);
+            }
             if (result instanceof RunResult.Completed c) {
                 holder.chart = new GeneratedChart(c.chartDirectory(), c.files(), c.plan(), c.report(), c.healLog(), kubeVersion);
                 return holder;

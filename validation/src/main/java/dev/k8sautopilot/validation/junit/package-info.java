@@ -19,4 +19,7 @@
  * {@code k8s-autopilot-validation}: add them to your test classpath (most projects already have
  * them). Generating a chart also needs {@code k8s-autopilot-templates} on the test classpath.
  */
+@API(status = API.Status.STABLE)
 package dev.k8sautopilot.validation.junit;
+
+import dev.k8sautopilot.API;

@@ -4,7 +4,6 @@ import dev.k8sautopilot.ChartPipeline;
 import dev.k8sautopilot.PipelineListener;
 import dev.k8sautopilot.RunResult;
 import dev.k8sautopilot.Stage;
-import dev.k8sautopilot.checkpoint.Checkpointers;
 import dev.k8sautopilot.hitl.ApprovalHandlers;
 import dev.k8sautopilot.hitl.Decision;
 import dev.k8sautopilot.hitl.Gate;
@@ -98,38 +97,41 @@ public final class HostApplication {
     public List<Outcome> run() throws IOException {
         List<Outcome> outcomes = new ArrayList<>();
         ReviewPolicy policy = new ReviewPolicy(Map.of("image", "ghcr.io/acme/default-app:1.0.0"), out);
-        ChartPipeline pipeline = pipeline(policy).build();
+        // A pipeline opens its checkpointer on first use and closes it (and its lock file) when closed.
+        try (ChartPipeline pipeline = pipeline(policy).build()) {
+            out.println("1. generate from a spec");
+            ChartSpec spec = ChartSpecs.parse(SPEC);
+            outcomes.add(react("spec", pipeline, pipeline.run(ChartRequest.of(spec))));
 
-        out.println("1. generate from a spec");
-        ChartSpec spec = ChartSpecs.parse(SPEC);
-        outcomes.add(react("spec", pipeline, pipeline.run(ChartRequest.of(spec))));
+            out.println("2. generate from a sentence");
+            outcomes.add(react("sentence", pipeline,
+                    pipeline.run(ChartRequest.of("Create a Helm chart for redis with persistence, 2Gi of storage"))));
 
-        out.println("2. generate from a sentence");
-        outcomes.add(react("sentence", pipeline,
-                pipeline.run(ChartRequest.of("Create a Helm chart for redis with persistence, 2Gi of storage"))));
+            out.println("3. regenerate the orders chart with 4 replicas over the existing one");
+            try (ChartPipeline updating = pipeline.toBuilder().writeMode(WriteMode.UPDATE).build()) {
+                RunResult deferred = updating.run(ChartRequest.of(spec.toBuilder().replicas(4).build()));
+                outcomes.add(react("update", updating, deferred));
+                if (deferred instanceof RunResult.Interrupted stopped) {
+                    // Another process (a web UI, a chat bot, ...) would do this later: a new pipeline on the same
+                    // checkpointer finds the saved run by its id and continues it with the person's decision.
+                    try (ChartPipeline later = pipeline(policy).writeMode(WriteMode.UPDATE).build()) {
+                        out.println("   a person approved the change; resuming " + stopped.runId() + " in a new pipeline");
+                        outcomes.add(react("resumed", later, later.resume(stopped.runId(), Decision.approve())));
+                    }
+                }
+            }
 
-        out.println("3. regenerate the orders chart with 4 replicas over the existing one");
-        ChartPipeline updating = pipeline.toBuilder().writeMode(WriteMode.UPDATE).build();
-        RunResult deferred = updating.run(ChartRequest.of(spec.toBuilder().replicas(4).build()));
-        outcomes.add(react("update", updating, deferred));
-        if (deferred instanceof RunResult.Interrupted stopped) {
-            // Another process (a web UI, a chat bot, ...) would do this later: a new pipeline on the same
-            // checkpointer finds the saved run by its id and continues it with the person's decision.
-            ChartPipeline later = pipeline(policy).writeMode(WriteMode.UPDATE).build();
-            out.println("   a person approved the change; resuming " + stopped.runId() + " in a new pipeline");
-            outcomes.add(react("resumed", later, later.resume(stopped.runId(), Decision.approve())));
+            out.println("4. repair a chart that was broken by hand");
+            Path broken = breakChart(work.resolve("charts/orders"));
+            outcomes.add(react("repair", pipeline, pipeline.repair(broken)));
         }
-
-        out.println("4. repair a chart that was broken by hand");
-        Path broken = breakChart(work.resolve("charts/orders"));
-        outcomes.add(react("repair", pipeline, pipeline.repair(broken)));
         return outcomes;
     }
 
     private ChartPipeline.Builder pipeline(ReviewPolicy policy) {
         return ChartPipeline.builder()
                 .outputDirectory(work.resolve("charts"))
-                .checkpointer(Checkpointers.open("file:" + work.resolve("runs")))
+                .checkpointer("file:" + work.resolve("runs"))
                 .approvals(ApprovalHandlers.callback(policy::review))
                 .gate(Gate.PLANNING_REVIEW, true)
                 .addListener(new PipelineListener() {
