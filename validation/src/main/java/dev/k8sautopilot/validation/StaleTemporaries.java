@@ -36,11 +36,14 @@ final class StaleTemporaries {
         }
     }
 
+    /** The prefix of helm-java's native-library extraction directories. */
+    private static final String HELM_JAVA_PREFIX = "helm" + "-java";
+
     /** Removes stale entries of {@code tempDir} last modified before {@code olderThan}; returns them. */
     static List<Path> clean(Path tempDir, Instant olderThan) {
         return AtomicFiles.removeStale(tempDir, name -> name.startsWith("k8s-autopilot-validate-")
                 || name.startsWith("k8s-autopilot-render-")
-                || name.startsWith("helm-java") && isNativeCopy(tempDir.resolve(name)), olderThan);
+                || name.startsWith(HELM_JAVA_PREFIX) && isNativeCopy(tempDir.resolve(name)), olderThan);
     }
 
     /** A helm-java extraction directory: only native library files in it, nothing else of anyone's. */
