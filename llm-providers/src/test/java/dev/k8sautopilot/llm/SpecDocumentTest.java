@@ -22,7 +22,7 @@ class SpecDocumentTest {
         @DisplayName("every field resolves against the ChartSpec records, with enum wire values")
         void resolves() {
             String skeleton = SpecSchema.skeleton();
-            assertThat(skeleton).contains("\"workload\":\"Deployment|StatefulSet|Job|CronJob\"")
+            assertThat(skeleton).contains("\"workload\":\"Deployment|StatefulSet|Job|CronJob|DaemonSet\"")
                     .contains("\"service\":{\"type\":\"ClusterIP|NodePort|LoadBalancer\"}")
                     .contains("\"containerPort\":\"integer\"").contains("\"secretEnv\":[");
             assertThat(Json.write(dev.langchain4j.internal.JsonSchemaElementUtils.toMap(SpecSchema.jsonSchema().rootElement())))
