@@ -172,7 +172,8 @@ final class RandomSpecs {
         }
 
         ChartSpec spec() {
-            Workload workload = pick(Workload.values());
+            // DaemonSet charts (one pod per node: no autoscaling, no PDB) have their own suites (NewKindsIT, SliceChartsIT).
+            Workload workload = pick(new Workload[] {Workload.DEPLOYMENT, Workload.STATEFULSET, Workload.JOB, Workload.CRONJOB});
             boolean longRunning = workload == Workload.DEPLOYMENT || workload == Workload.STATEFULSET;
 
             List<Port> ports = new ArrayList<>();
