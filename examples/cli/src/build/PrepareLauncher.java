@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -43,6 +42,13 @@ public final class PrepareLauncher {
         }
     }
 
+    /**
+     * Builds the archive: a training run of the README command records the classes it loads (and the lambda and
+     * method-handle shapes it links), then a dump maps all of them, the JDK's included, into one static archive.
+     * Unlike a dynamic archive on top of the JDK's, a static one also holds picocli's classes (Java 5 class files,
+     * which a dynamic archive leaves out) and the pre-generated lambda forms, so fewer classes are made at run time.
+     * When the dump is refused, the training run is repeated to write a dynamic archive instead.
+     */
     private static void train(Path target) throws IOException, InterruptedException {
         // The real path: the launcher starts the jar by its physical path (pwd -P), and the archive records it.
         Path jar = target.resolve("k8s-autopilot.jar").toRealPath();
@@ -56,23 +62,47 @@ public final class PrepareLauncher {
         Files.deleteIfExists(jar.resolveSibling("k8s-autopilot.jsa.jdk"));
         Files.deleteIfExists(partial);
 
-        List<String> cmd = new ArrayList<>(List.of(java.toString(), "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xshare:auto",
-                "-Xlog:disable", "-Xlog:all=error:stderr", "-XX:ArchiveClassesAtExit=" + partial, "-jar", jar.toString(),
-                "generate", "Create a Helm chart for nginx", "--output", training.resolve("charts").toString(), "--yes",
-                "--checkpointer", "file:" + training.resolve("runs")));
-        Path log = training.resolve("training.log");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!p.waitFor(TRAINING_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IOException("the training run took over " + TRAINING_TIMEOUT_SECONDS + " s");
-        }
-        // Exit 1 (the chart did not pass, e.g. no native Helm for this platform) still loaded every class worth keeping.
-        if (p.exitValue() > 1 || !Files.isRegularFile(partial) || Files.size(partial) == 0) {
+        Path classList = training.resolve("classes.lst");
+        run(training, "training", trainingCommand(java, jar, training, "-XX:DumpLoadedClassList=" + classList), true);
+        try {
+            run(training, "dump", List.of(java.toString(), "-Xshare:dump", "-XX:SharedClassListFile=" + classList,
+                    "-XX:SharedArchiveFile=" + partial, "-Xlog:disable", "-Xlog:all=error:stderr", "-cp", jar.toString()), false);
+        } catch (IOException e) {
+            note("static class-data archive not built (" + e.getMessage() + "); writing a dynamic one");
             Files.deleteIfExists(partial);
-            throw new IOException("training run exit " + p.exitValue() + ", see " + log);
+            run(training, "training", trainingCommand(java, jar, training, "-XX:ArchiveClassesAtExit=" + partial), true);
+        }
+        if (!Files.isRegularFile(partial) || Files.size(partial) == 0) {
+            Files.deleteIfExists(partial);
+            throw new IOException("no archive was written, see " + training);
         }
         Files.writeString(jar.resolveSibling("k8s-autopilot.jsa.jdk"), java + "\n", StandardCharsets.UTF_8);
         Files.move(partial, archive, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** The README command, offline, into {@code training}, with the launcher's JVM options and {@code extra}. */
+    private static List<String> trainingCommand(Path java, Path jar, Path training, String extra) throws IOException {
+        deleteTree(training.resolve("charts"));
+        return List.of(java.toString(), "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xshare:auto",
+                "-Xlog:disable", "-Xlog:all=error:stderr", extra, "-jar", jar.toString(),
+                "generate", "Create a Helm chart for nginx", "--output", training.resolve("charts").toString(), "--yes",
+                "--checkpointer", "file:" + training.resolve("runs"));
+    }
+
+    /**
+     * Runs one step, its output into {@code training/<name>.log}. With {@code trainingRun}, exit 1 (the chart did not
+     * pass, e.g. no native Helm for this platform) still counts: it loaded every class worth keeping.
+     */
+    private static void run(Path training, String name, List<String> cmd, boolean trainingRun) throws IOException, InterruptedException {
+        Path log = training.resolve(name + ".log");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!p.waitFor(TRAINING_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IOException("the " + name + " run took over " + TRAINING_TIMEOUT_SECONDS + " s");
+        }
+        if (p.exitValue() > (trainingRun ? 1 : 0)) {
+            throw new IOException(name + " run exit " + p.exitValue() + ", see " + log);
+        }
     }
 
     private static void deleteTree(Path root) throws IOException {

@@ -1,6 +1,11 @@
 package dev.k8sautopilot.checkpoint;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -10,12 +15,12 @@ import dev.k8sautopilot.internal.Json;
 import dev.k8sautopilot.spi.Checkpoint;
 import dev.k8sautopilot.spi.CheckpointConflictException;
 import dev.k8sautopilot.spi.Checkpointer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -127,7 +132,7 @@ public final class FileCheckpointer implements Checkpointer {
         byte[] document = render(checkpoint);
         Path file = fileOf(runId);
         withRunLock(runId, () -> {
-            long stored = readIfPresent(file).map(Checkpoint::version).orElse(0L);
+            long stored = readIfPresent(file, false).map(Checkpoint::version).orElse(0L);
             if (stored != checkpoint.version() - 1) {
                 throw new CheckpointConflictException(runId, checkpoint.version() - 1, stored);
             }
@@ -194,30 +199,48 @@ public final class FileCheckpointer implements Checkpointer {
         return directory.resolve(runId + SUFFIX);
     }
 
+    /**
+     * The document of a checkpoint, indented. The state is copied token by token from its JSON text (exact
+     * numbers included) rather than read into a tree and written again, which also checks that it is one JSON value.
+     */
     private static byte[] render(Checkpoint checkpoint) {
-        JsonNode state;
-        try {
-            state = STATE_READER.readTree(checkpoint.state());
+        ByteArrayOutputStream out = new ByteArrayOutputStream(checkpoint.state().length() + 512);
+        try (JsonParser state = STATE_READER.createParser(checkpoint.state());
+                JsonGenerator doc = Json.mapper().getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+            doc.setPrettyPrinter(new DefaultPrettyPrinter());
+            if (state.nextToken() == null) {
+                throw new IllegalArgumentException("state of run " + checkpoint.runId()
+                        + " is empty (fix: save a JSON document, e.g. {})");
+            }
+            doc.writeStartObject();
+            doc.writeNumberField("format", FORMAT);
+            doc.writeStringField("runId", checkpoint.runId());
+            doc.writeNumberField("version", checkpoint.version());
+            doc.writeStringField("stage", checkpoint.stage());
+            doc.writeNumberField("schemaVersion", checkpoint.schemaVersion());
+            doc.writeNumberField("updatedAt", checkpoint.updatedAt());
+            doc.writeFieldName("state");
+            doc.copyCurrentStructureExact(state);
+            if (state.nextToken() != null) {
+                throw new JsonParseException(state, "more than one JSON value");
+            }
+            doc.writeEndObject();
+            doc.writeRaw('\n');
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("state of run " + checkpoint.runId() + " is not valid JSON ("
                     + e.getOriginalMessage() + ") (fix: the file store keeps state as a JSON document)");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        if (state == null || state.isMissingNode()) {
-            throw new IllegalArgumentException("state of run " + checkpoint.runId()
-                    + " is empty (fix: save a JSON document, e.g. {})");
-        }
-        ObjectNode doc = Json.mapper().createObjectNode();
-        doc.put("format", FORMAT);
-        doc.put("runId", checkpoint.runId());
-        doc.put("version", checkpoint.version());
-        doc.put("stage", checkpoint.stage());
-        doc.put("schemaVersion", checkpoint.schemaVersion());
-        doc.put("updatedAt", checkpoint.updatedAt());
-        doc.set("state", state);
-        return Json.writePretty(doc).getBytes(StandardCharsets.UTF_8);
+        return out.toByteArray();
     }
 
     private static Optional<Checkpoint> readIfPresent(Path file) {
+        return readIfPresent(file, true);
+    }
+
+    /** Reads a document; without {@code withState} it is checked whole but its state is not copied out. */
+    private static Optional<Checkpoint> readIfPresent(Path file, boolean withState) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -226,11 +249,16 @@ public final class FileCheckpointer implements Checkpointer {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read checkpoint " + file + ": " + e, e);
         }
-        return Optional.of(parse(bytes, file));
+        return Optional.of(parse(bytes, file, withState));
     }
 
     /** Parses a document of any known format; package-private for tests. */
     static Checkpoint parse(byte[] bytes, Path file) {
+        return parse(bytes, file, true);
+    }
+
+    /** Parses a document; without {@code withState} the checkpoint holds an empty state (a save needs only the version). */
+    private static Checkpoint parse(byte[] bytes, Path file, boolean withState) {
         JsonNode root;
         try {
             root = STATE_READER.readTree(bytes);
@@ -271,7 +299,7 @@ public final class FileCheckpointer implements Checkpointer {
         }
         try {
             return new Checkpoint(runId, integer(doc, "version", file), text(doc, "stage", file),
-                    (int) integer(doc, "schemaVersion", file), Json.write(state), integer(doc, "updatedAt", file));
+                    (int) integer(doc, "schemaVersion", file), withState ? Json.write(state) : null, integer(doc, "updatedAt", file));
         } catch (IllegalArgumentException e) {
             throw corrupt(file, e.getMessage());
         }

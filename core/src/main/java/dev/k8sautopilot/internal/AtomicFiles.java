@@ -20,6 +20,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +41,9 @@ public final class AtomicFiles {
     public static final Duration STALE_AFTER = Duration.ofMinutes(10);
 
     private static final Logger LOG = LoggerFactory.getLogger(AtomicFiles.class);
+    /** Directories written to, and whether their file system keeps POSIX permissions (a bounded memo). */
+    private static final Map<Path, Boolean> POSIX_DIRECTORIES = new ConcurrentHashMap<>();
+    private static final int MAX_REMEMBERED_DIRECTORIES = 1024;
 
     private AtomicFiles() {
     }
@@ -62,7 +67,7 @@ public final class AtomicFiles {
         // createTempFile makes the file owner-only on POSIX; the rename keeps those permissions.
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + TEMP_MARKER, "");
         try {
-            if (Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            if (posix(dir, tmp)) {
                 if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
                     Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(target, LinkOption.NOFOLLOW_LINKS));
                 } else if (!ownerOnly) {
@@ -82,6 +87,22 @@ public final class AtomicFiles {
             throw e;
         }
         syncDirectory(dir);
+    }
+
+    /**
+     * True when the file system holding {@code dir} keeps POSIX permissions. Finding a file's store reads the mount
+     * table, so the answer is kept per directory for the life of the process.
+     */
+    private static boolean posix(Path dir, Path fileInDir) throws IOException {
+        Boolean known = POSIX_DIRECTORIES.get(dir);
+        if (known != null) {
+            return known;
+        }
+        boolean posix = Files.getFileStore(fileInDir).supportsFileAttributeView(PosixFileAttributeView.class);
+        if (POSIX_DIRECTORIES.size() < MAX_REMEMBERED_DIRECTORIES) {
+            POSIX_DIRECTORIES.put(dir, posix);
+        }
+        return posix;
     }
 
     /** A new empty temporary directory next to {@code target}, to be filled and then {@link #move}d over it. */

@@ -1,5 +1,6 @@
 package dev.k8sautopilot.plan;
 
+import dev.k8sautopilot.internal.Json;
 import dev.k8sautopilot.internal.Yaml;
 import dev.k8sautopilot.model.Image;
 import dev.k8sautopilot.model.Port;
@@ -22,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.CRC32;
 
 /**
  * The catalog of well-known applications the rule-based planner knows without an LLM: official
@@ -39,6 +41,10 @@ import java.util.regex.Pattern;
 public final class AppCatalog {
 
     private static final String RESOURCE = "catalog.yaml";
+    /** {@link #RESOURCE} parsed at build time, as JSON: {@code {"sourceCrc32": N, "document": {...}}}. */
+    static final String COMPILED_RESOURCE = "catalog.json";
+    static final String COMPILED_CRC = "sourceCrc32";
+    static final String COMPILED_DOCUMENT = "document";
     private static final Set<String> ENTRY_FIELDS = Set.of("id", "name", "category", "aliases", "notFollowedBy",
             "notPrecededBy", "ambiguous", "description", "home", "image", "officialImage", "imageNote", "ports", "command",
             "args", "probes", "workload", "scalable", "runAsUser", "readOnlyRootFilesystem", "writablePaths",
@@ -102,19 +108,53 @@ public final class AppCatalog {
             synchronized (AppCatalog.class) {
                 c = builtIn;
                 if (c == null) {
-                    try (InputStream in = AppCatalog.class.getResourceAsStream(RESOURCE)) {
-                        if (in == null) {
-                            throw new IllegalStateException("the built-in app catalog " + RESOURCE + " is missing from the jar");
-                        }
-                        c = load(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("cannot read the built-in app catalog", e);
-                    }
+                    byte[] yaml = resource(RESOURCE).orElseThrow(
+                            () -> new IllegalStateException("the built-in app catalog " + RESOURCE + " is missing from the jar"));
+                    c = fromResources(yaml, resource(COMPILED_RESOURCE));
                     builtIn = c;
                 }
             }
         }
         return c;
+    }
+
+    /**
+     * The built-in catalog from {@code catalog.yaml}, read from its compiled form when the build made one from these
+     * very bytes: the build step {@code src/build/CompileCatalog.java} writes the parsed YAML document as JSON
+     * ({@code catalog.json}, with the CRC-32 of the YAML it came from), which a cold JVM reads several times faster
+     * than it parses the YAML. Without it, or when it is stale (the YAML was edited after the build), the YAML is parsed.
+     */
+    static AppCatalog fromResources(byte[] yaml, Optional<byte[]> compiled) {
+        Optional<Object> document = compiled.flatMap(json -> compiledDocument(json, crc32(yaml)));
+        return document.isPresent() ? fromDocument(document.get()) : load(new String(yaml, StandardCharsets.UTF_8));
+    }
+
+    /** The document of a compiled catalog, when it was compiled from YAML with this CRC-32. */
+    private static Optional<Object> compiledDocument(byte[] json, long yamlCrc) {
+        try {
+            Map<?, ?> compiled = Json.mapper().readValue(json, Map.class);
+            if (compiled.get(COMPILED_CRC) instanceof Number crc && crc.longValue() == yamlCrc && compiled.containsKey(COMPILED_DOCUMENT)) {
+                return Optional.ofNullable(compiled.get(COMPILED_DOCUMENT));
+            }
+        } catch (IOException | RuntimeException e) {
+            // A broken compiled form is only a lost shortcut: the YAML is the source.
+        }
+        return Optional.empty();
+    }
+
+    /** CRC-32 of catalog bytes (how a compiled catalog names its source). */
+    static long crc32(byte[] bytes) {
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        return crc.getValue();
+    }
+
+    private static Optional<byte[]> resource(String name) {
+        try (InputStream in = AppCatalog.class.getResourceAsStream(name)) {
+            return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the built-in app catalog " + name, e);
+        }
     }
 
     /**
@@ -130,6 +170,11 @@ public final class AppCatalog {
             String msg = e.getMessage() == null ? "syntax error" : e.getMessage().lines().findFirst().orElse("syntax error");
             throw new SpecException("catalog", "is not valid YAML: " + msg, "fix the syntax at the position shown");
         }
+        return fromDocument(doc);
+    }
+
+    /** A catalog from its parsed document. */
+    private static AppCatalog fromDocument(Object doc) {
         if (!(doc instanceof Map<?, ?> root) || !(root.get("apps") instanceof List<?> apps)) {
             throw new SpecException("catalog", "must be a mapping with a list 'apps'", "start the file with apps: and list the entries");
         }

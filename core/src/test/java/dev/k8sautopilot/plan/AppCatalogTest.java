@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.k8sautopilot.model.SpecException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -85,6 +87,48 @@ class AppCatalogTest {
             var o = new RuleBasedPlanner(c).plan(dev.k8sautopilot.model.ChartRequest.of("whoami please"),
                     dev.k8sautopilot.spi.PlanningContext.offline());
             assertThat(((dev.k8sautopilot.model.PlanOutcome.Planned) o).plan().spec().image().reference()).contains("traefik/whoami:v1.10.3");
+        }
+    }
+
+    @Nested
+    @DisplayName("the compiled built-in catalog")
+    class Compiled {
+        private final byte[] yaml = resource("catalog.yaml");
+
+        @Test
+        @DisplayName("the build compiles catalog.yaml to JSON, and reading that gives the very entries the YAML gives")
+        void sameEntries() {
+            byte[] json = resource(AppCatalog.COMPILED_RESOURCE);
+            assertThat(new String(json, StandardCharsets.UTF_8)).contains("\"" + AppCatalog.COMPILED_CRC + "\":" + AppCatalog.crc32(yaml));
+
+            List<AppEntry> fromYaml = AppCatalog.load(new String(yaml, StandardCharsets.UTF_8)).entries();
+            assertThat(AppCatalog.fromResources(yaml, Optional.of(json)).entries()).isEqualTo(fromYaml).hasSizeGreaterThan(20);
+            assertThat(AppCatalog.builtIn().entries()).isEqualTo(fromYaml);
+        }
+
+        @Test
+        @DisplayName("a compiled form made from other YAML (edited after the build), or broken, is not used: the YAML is")
+        void staleOrBroken() {
+            String edited = new String(yaml, StandardCharsets.UTF_8) + "\n  - id: added-after-the-build\n"
+                    + "    image: {repository: acme/added, tag: 1.0.0}\n    ports: [{name: http, port: 8080}]\n";
+            Optional<byte[]> compiled = Optional.of(resource(AppCatalog.COMPILED_RESOURCE));
+
+            AppCatalog c = AppCatalog.fromResources(edited.getBytes(StandardCharsets.UTF_8), compiled);
+            assertThat(c.find("added-after-the-build")).isPresent();
+            for (String broken : List.of("", "{", "[]", "{\"document\": {\"apps\": []}}", "{\"" + AppCatalog.COMPILED_CRC + "\": \"x\"}")) {
+                assertThat(AppCatalog.fromResources(yaml, Optional.of(broken.getBytes(StandardCharsets.UTF_8))).entries())
+                        .as(broken).hasSameSizeAs(AppCatalog.builtIn().entries());
+            }
+            assertThat(AppCatalog.fromResources(yaml, Optional.empty()).entries()).isEqualTo(AppCatalog.builtIn().entries());
+        }
+
+        private static byte[] resource(String name) {
+            try (var in = AppCatalog.class.getResourceAsStream(name)) {
+                assertThat(in).as(name + " on the classpath (the build's process-classes step writes the JSON)").isNotNull();
+                return in.readAllBytes();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
     }
 }

@@ -95,7 +95,7 @@ final class KubernetesLayer implements Layer {
         for (Rendering.Scenario s : ctx.rendering().scenarios()) {
             Set<String> seen = new HashSet<>();
             for (RenderedObject o : s.objects()) {
-                out.addAll(check(o, s.label()));
+                out.addAll(ctx.kubernetesFindings(s, o));
                 String key = o.apiVersion() + "/" + o.resource() + "/" + Maps.string(o.body(), "metadata", "namespace");
                 if (!o.kind().isEmpty() && !seen.add(key)) {
                     out.add(find(Severity.ERROR, "k8s-duplicate-object", o, "the chart renders " + o.resource()

@@ -2,6 +2,7 @@ package dev.k8sautopilot.validation;
 
 import dev.k8sautopilot.internal.Yaml;
 import dev.k8sautopilot.model.ChartFiles;
+import dev.k8sautopilot.model.Finding;
 import dev.k8sautopilot.model.ValidationOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,6 +33,12 @@ final class ValidationContext {
     /** Custom kinds (group version → kinds) the renders of this chart learned from Helm, shared by its scenarios. */
     private final Map<String, Set<String>> learnedKinds = new LinkedHashMap<>();
     private Optional<List<CompletableFuture<Rendering.Scenario>>> pending = Optional.empty();
+    /**
+     * The kubernetes layer's findings per rendered object, worked out on the render threads right after each
+     * scenario renders (while lint runs on the validating thread); keyed by identity, as the layer then walks
+     * the very same objects.
+     */
+    private final Map<RenderedObject, List<Finding>> objectChecks = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
     ValidationContext(ChartFiles files, ValidationOptions options, Optional<Path> chartDir, String writeError) {
         this.files = files;
@@ -129,6 +136,12 @@ final class ValidationContext {
                 .map(vf -> CompletableFuture.supplyAsync(() -> renderScenario(vf), executor)).toList());
     }
 
+    /** The kubernetes layer's findings about {@code o} of {@code scenario}: from the render thread when it checked them. */
+    List<Finding> kubernetesFindings(Rendering.Scenario scenario, RenderedObject o) {
+        List<Finding> done = objectChecks.get(o);
+        return done != null ? done : KubernetesLayer.check(o, scenario.label());
+    }
+
     /** Waits until renders started by {@link #startRendering} are over, so the chart copy can be deleted. */
     void awaitRendering() {
         Optional<List<CompletableFuture<Rendering.Scenario>>> started;
@@ -182,11 +195,20 @@ final class ValidationContext {
         return new Rendering(scenarios);
     }
 
-    /** {@code ""} (the chart defaults), then every {@code ci/*-values.yaml}. */
+    /**
+     * {@code ""} (the chart defaults), then every {@code ci/*-values.yaml} that sets something. One that sets nothing
+     * (an empty file or {@code {}}) renders exactly what the defaults render, so it is not rendered a second time.
+     */
     private List<String> scenarioFiles() {
         List<String> valueFiles = new ArrayList<>();
         valueFiles.add("");
-        valueFiles.addAll(ciValuesFiles());
+        for (String vf : ciValuesFiles()) {
+            boolean setsNothing = files.get(vf).map(String::isBlank).orElse(false)
+                    || parse(vf).filter(d -> d instanceof Map<?, ?> m && m.isEmpty()).isPresent();
+            if (!setsNothing) {
+                valueFiles.add(vf);
+            }
+        }
         return valueFiles;
     }
 
@@ -206,7 +228,13 @@ final class ValidationContext {
             learnedKinds.putAll(known);
         }
         if (out.ok()) {
-            return Rendering.parse(vf, out.value().orElseThrow(), releaseName());
+            Rendering.Scenario scenario = Rendering.parse(vf, out.value().orElseThrow(), releaseName());
+            if (!options.skipLayers().contains(KubernetesLayer.NAME)) {
+                for (RenderedObject o : scenario.objects()) {
+                    objectChecks.put(o, KubernetesLayer.check(o, scenario.label()));
+                }
+            }
+            return scenario;
         }
         return new Rendering.Scenario(vf, out.error(), List.of(), List.of());
     }

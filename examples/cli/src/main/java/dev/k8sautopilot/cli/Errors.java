@@ -21,7 +21,6 @@ import picocli.CommandLine;
  */
 final class Errors implements CommandLine.IExecutionExceptionHandler {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parseResult) {
@@ -62,7 +61,7 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
 
     static void printJson(PrintWriter out, Map<String, Object> doc) {
         try {
-            out.println(MAPPER.writeValueAsString(doc));
+            out.println(JsonOutput.MAPPER.writeValueAsString(doc));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -109,5 +108,10 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
             s = s.substring(6).strip();
         }
         return s;
+    }
+
+    /** The mapper of {@code --json} output, created on first use: most runs print no JSON (and no error). */
+    private static final class JsonOutput {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     }
 }

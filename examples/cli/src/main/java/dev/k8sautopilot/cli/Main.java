@@ -40,6 +40,8 @@ public final class Main {
     private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
     /** Commands that run Helm. */
     private static final Set<String> HELM_COMMANDS = Set.of("generate", "validate", "repair", "render", "resume", "package", "push");
+    /** JNA's system library path. */
+    private static final String JNA_PLATFORM_PATH = "jna.platform.library.path";
     /** Options that only print something. */
     private static final Set<String> PRINT_ONLY = Set.of("-h", "--help", "-V", "--version");
 
@@ -62,7 +64,13 @@ public final class Main {
 
     /** Entry point. */
     public static void main(String[] args) {
-        if (args.length > 0 && HELM_COMMANDS.contains(args[0]) && List.of(args).stream().noneMatch(PRINT_ONLY::contains)) {
+        boolean works = args.length > 0 && List.of(args).stream().noneMatch(PRINT_ONLY::contains);
+        if (works && HELM_COMMANDS.contains(args[0])) {
+            // JNA learns the system's library path by running `ldconfig -p` unless it is given one; Helm's library is
+            // loaded by its absolute path, so the command line needs none and saves the process.
+            if (System.getProperty(JNA_PLATFORM_PATH) == null) {
+                System.setProperty(JNA_PLATFORM_PATH, "");
+            }
             // Helm's ~100 MB native library loads while the command plans and generates.
             DefaultValidator.warmUp();
         }
