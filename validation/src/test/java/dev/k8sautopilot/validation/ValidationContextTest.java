@@ -3,6 +3,7 @@ package dev.k8sautopilot.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.k8sautopilot.model.ChartFiles;
+import dev.k8sautopilot.model.Finding;
 import dev.k8sautopilot.model.ValidationOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,5 +54,41 @@ class ValidationContextTest {
         assertThat(tasks).isEmpty();
         assertThat(ctx.rendering().scenarios()).isEmpty();
         ctx.awaitRendering();
+    }
+
+    @Test
+    @DisplayName("a ci scenario that sets nothing ({} or an empty file) renders what the defaults render: it is not rendered again")
+    void scenariosThatSetNothing(@TempDir Path temp) throws Exception {
+        ChartFiles chart = TestCharts.webapp().with("ci/default-values.yaml", "# Scenario: the chart's default values.\n{}\n")
+                .with("ci/blank-values.yaml", "\n").with("ci/two-values.yaml", "replicaCount: 2\n");
+        Path dir = DefaultValidator.write(chart, temp);
+        ValidationContext ctx = new ValidationContext(chart, ValidationOptions.defaults(), Optional.of(dir), "");
+
+        assertThat(ctx.ciValuesFiles()).contains("ci/default-values.yaml", "ci/blank-values.yaml", "ci/two-values.yaml");
+        assertThat(ctx.rendering().scenarios()).extracting(Rendering.Scenario::valuesFile)
+                .contains("", "ci/two-values.yaml").doesNotContain("ci/default-values.yaml", "ci/blank-values.yaml");
+    }
+
+    @Test
+    @DisplayName("the kubernetes checks made on the render threads are the ones the layer makes itself, in the same order")
+    void kubernetesChecksOnRenderThreads(@TempDir Path temp) throws Exception {
+        ChartFiles chart = TestCharts.webapp().with("templates/odd-service.yaml", "apiVersion: v1\nkind: Service\n"
+                + "metadata:\n  name: odd\nspec:\n  ports:\n    - port: eighty\n      protocol: TCP\n");
+        Path dir = DefaultValidator.write(chart, temp);
+        ValidationContext onThisThread = new ValidationContext(chart, ValidationOptions.defaults(), Optional.of(dir), "");
+        List<Finding> expected = new ArrayList<>();
+        for (Rendering.Scenario s : onThisThread.rendering().scenarios()) {
+            for (RenderedObject o : s.objects()) {
+                expected.addAll(KubernetesLayer.check(o, s.label()));
+            }
+        }
+
+        List<Runnable> tasks = new ArrayList<>();
+        ValidationContext pooled = new ValidationContext(chart, ValidationOptions.defaults(), Optional.of(dir), "");
+        pooled.startRendering(tasks::add);
+        Collections.reverse(tasks);
+        tasks.forEach(Runnable::run);
+        assertThat(new KubernetesLayer().run(pooled)).isEqualTo(new KubernetesLayer().run(onThisThread)).containsAll(expected);
+        assertThat(expected).extracting(Finding::ruleId).contains("k8s-schema");
     }
 }
