@@ -63,7 +63,7 @@ public final class AtomicFiles {
      */
     public static void write(Path target, byte[] content, boolean ownerOnly) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
+        directories(dir);
         // createTempFile makes the file owner-only on POSIX; the rename keeps those permissions.
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + TEMP_MARKER, "");
         try {
@@ -103,6 +103,14 @@ public final class AtomicFiles {
             POSIX_DIRECTORIES.put(dir, posix);
         }
         return posix;
+    }
+
+    /**
+     * {@link Files#createDirectories}, checking first: on a directory that exists it throws and catches an exception
+     * inside, and writing a chart calls it for every file.
+     */
+    public static Path directories(Path dir) throws IOException {
+        return Files.isDirectory(dir) ? dir : Files.createDirectories(dir);
     }
 
     /** A new empty temporary directory next to {@code target}, to be filled and then {@link #move}d over it. */

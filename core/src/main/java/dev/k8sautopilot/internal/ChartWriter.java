@@ -97,7 +97,7 @@ public final class ChartWriter {
             for (String rel : files.binaryFiles().keySet()) {
                 // Binary files (packaged subcharts, images) are copied as they are; they take no part in edits.
                 Path dest = resolveInside(temp, rel);
-                Files.createDirectories(dest.getParent());
+                AtomicFiles.directories(dest.getParent());
                 Files.write(dest, files.binary(rel).orElseThrow());
                 written.add(rel);
             }
@@ -160,7 +160,7 @@ public final class ChartWriter {
     }
 
     private static void writeFile(Path dest, String content) throws IOException {
-        Files.createDirectories(dest.getParent());
+        AtomicFiles.directories(dest.getParent());
         Files.writeString(dest, content, StandardCharsets.UTF_8);
     }
 

@@ -1,5 +1,6 @@
 package dev.k8sautopilot.validation;
 
+import dev.k8sautopilot.internal.AtomicFiles;
 import dev.k8sautopilot.internal.ChartWriter;
 import dev.k8sautopilot.model.ChartFiles;
 import dev.k8sautopilot.model.Finding;
@@ -225,7 +226,7 @@ public final class DefaultValidator implements Validator {
             if (!p.startsWith(dir)) {
                 throw new IOException(e.getKey() + " escapes the chart directory");
             }
-            Files.createDirectories(p.getParent());
+            AtomicFiles.directories(p.getParent());
             Files.writeString(p, e.getValue(), StandardCharsets.UTF_8);
         }
         for (String rel : files.binaryFiles().keySet()) {
@@ -233,7 +234,7 @@ public final class DefaultValidator implements Validator {
             if (!p.startsWith(dir)) {
                 throw new IOException(rel + " escapes the chart directory");
             }
-            Files.createDirectories(p.getParent());
+            AtomicFiles.directories(p.getParent());
             Files.write(p, files.binary(rel).orElseThrow());
         }
         return dir;

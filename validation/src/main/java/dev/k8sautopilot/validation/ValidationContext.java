@@ -32,6 +32,8 @@ final class ValidationContext {
     private Rendering rendering;
     /** Custom kinds (group version → kinds) the renders of this chart learned from Helm, shared by its scenarios. */
     private final Map<String, Set<String>> learnedKinds = new LinkedHashMap<>();
+    /** {@link #parse} results by path. */
+    private final Map<String, Optional<Object>> parsed = new java.util.concurrent.ConcurrentHashMap<>();
     private Optional<List<CompletableFuture<Rendering.Scenario>>> pending = Optional.empty();
     /**
      * The kubernetes layer's findings per rendered object, worked out on the render threads right after each
@@ -84,15 +86,19 @@ final class ValidationContext {
         return parse("values.yaml").filter(Map.class::isInstance).map(o -> (Map<String, Object>) o);
     }
 
-    /** Parses a YAML file of the chart; empty on a missing file or any parse error. */
+    /**
+     * Parses a YAML file of the chart; empty on a missing file or any parse error. Parsed once per validation (the
+     * layers and the render threads read values.yaml and Chart.yaml many times): the result is shared, and callers
+     * do not modify it.
+     */
     Optional<Object> parse(String path) {
-        return files.get(path).flatMap(text -> {
+        return parsed.computeIfAbsent(path, p -> files.get(p).flatMap(text -> {
             try {
                 return Optional.ofNullable(Yaml.load(text));
             } catch (RuntimeException e) {
                 return Optional.empty();
             }
-        });
+        }));
     }
 
     /** The {@code ci/*-values.yaml} scenario files, in order. */
