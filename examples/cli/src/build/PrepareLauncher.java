@@ -9,8 +9,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Build step of the CLI module (package phase, run as a single-file program by the JDK running Maven):
- * puts the launcher script next to the shaded jar and builds the jar's class-data sharing archive with one
- * training run of the README command (offline nginx chart, into target/cds-training).
+ * puts the launcher script next to the shaded jar and builds the jar's class-data sharing archive: one training
+ * run of the README command (offline nginx chart, into target/cds-training) lists the classes it loads, and a
+ * static dump maps them, the JDK's included, into {@code k8s-autopilot.jsa}.
  *
  * <pre>java src/build/PrepareLauncher.java LAUNCHER_SOURCE TARGET_DIR</pre>
  *
