@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.k8sautopilot.internal.EditDistance;
 import dev.k8sautopilot.internal.Json;
 import dev.k8sautopilot.internal.Yaml;
 import java.io.IOException;
@@ -487,37 +488,22 @@ public final class ChartSpecs {
         };
     }
 
+    /**
+     * The known field closest to a misspelt one, ignoring case: the first of the nearest by Levenshtein distance, if
+     * that is at most a third of the name's length (at least 2); otherwise empty.
+     */
     private static String closest(String name, Collection<Object> known) {
         String best = "";
         int bestDistance = Integer.MAX_VALUE;
         for (Object k : known) {
             String candidate = String.valueOf(k);
-            int d = distance(name.toLowerCase(), candidate.toLowerCase());
+            int d = EditDistance.levenshtein(name.toLowerCase(), candidate.toLowerCase());
             if (d < bestDistance) {
                 bestDistance = d;
                 best = candidate;
             }
         }
         return bestDistance <= Math.max(2, name.length() / 3) ? best : "";
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     private static int bracketDepth(String text) {

@@ -62,6 +62,19 @@ class ChartSpecsTest {
         }
 
         @Test
+        @DisplayName("suggestions count a swap of neighbours as two edits (Levenshtein): two swaps are too far for a short name")
+        void suggestionsUseLevenshteinDistance() {
+            assertThatThrownBy(() -> ChartSpecs.parse("name: web\nimage: nginx:1.27.3\nports: [80]\nrpelicsa: 3\n"))
+                    .isInstanceOf(SpecException.class)
+                    .hasMessageContaining("spec.rpelicsa")
+                    .hasMessageContaining("remove it")
+                    .hasMessageNotContaining("did you mean");
+            assertThatThrownBy(() -> ChartSpecs.parse("name: web\nimage: nginx:1.27.3\nports: [80]\nREPILCAS: 3\n"))
+                    .isInstanceOf(SpecException.class)
+                    .hasMessageContaining("did you mean 'replicas'");
+        }
+
+        @Test
         void nestedErrorNamesThePath() {
             assertThatThrownBy(() -> ChartSpecs.parse("name: web\nimage: nginx:1.27.3\nports:\n  - name: http\n    containerPort: 70000\n"))
                     .isInstanceOf(SpecException.class)

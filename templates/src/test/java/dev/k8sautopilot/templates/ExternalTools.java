@@ -17,31 +17,33 @@ import org.junit.jupiter.api.Assumptions;
  * readme-generator-for-helm. Read from {@code $K8S_AUTOPILOT_TEST_TOOLS} or the well-known cache
  * {@code ~/.cache/k8s-autopilot/test-tools}. Where npm is absent the tests using them are skipped (a JUnit
  * assumption with the reason); where npm is present but the tools are missing they fail, naming the script.
+ *
+ * <p>Shared with the validation module's tests through this module's test jar.
  */
-final class ExternalTools {
+public final class ExternalTools {
 
     private ExternalTools() {
     }
 
     /** The cache directory of the tools. */
-    static Path home() {
+    public static Path home() {
         String env = System.getenv("K8S_AUTOPILOT_TEST_TOOLS");
         return env != null && !env.isBlank() ? Path.of(env)
                 : Path.of(System.getProperty("user.home"), ".cache", "k8s-autopilot", "test-tools");
     }
 
     /** Helm 3.17.3. */
-    static Path helm3() {
+    public static Path helm3() {
         return require(home().resolve("helm3/helm"), "helm 3.17.3");
     }
 
     /** Helm 4.1.4. */
-    static Path helm4() {
+    public static Path helm4() {
         return require(home().resolve("helm4/helm"), "helm 4.1.4");
     }
 
     /** readme-generator-for-helm 2.7.2 (a Node.js script). */
-    static Path readmeGenerator() {
+    public static Path readmeGenerator() {
         return require(home().resolve("readme-generator/node_modules/.bin/readme-generator"), "readme-generator-for-helm 2.7.2");
     }
 
@@ -54,7 +56,7 @@ final class ExternalTools {
         return fail("%s is not installed at %s (fix: run .ci/helm-tools.sh, as scripts/test.sh does)", what, tool);
     }
 
-    static boolean onPath(String command) {
+    private static boolean onPath(String command) {
         String path = System.getenv("PATH");
         if (path == null) {
             return false;
@@ -73,7 +75,7 @@ final class ExternalTools {
      * @param workDir working directory
      * @param command the command and its arguments
      */
-    static Result run(Path workDir, Object... command) {
+    public static Result run(Path workDir, Object... command) {
         List<String> args = new ArrayList<>();
         for (Object c : command) {
             args.add(String.valueOf(c));
@@ -109,15 +111,15 @@ final class ExternalTools {
      * @param output   standard output
      * @param errors   standard error
      */
-    record Result(List<String> command, int exitCode, String output, String errors) {
+    public record Result(List<String> command, int exitCode, String output, String errors) {
 
         /** Everything the command printed. */
-        String all() {
+        public String all() {
             return output + errors;
         }
 
         /** A description for assertion messages. */
-        String describe() {
+        public String describe() {
             return String.join(" ", command) + " exited " + exitCode + ":\n" + output + errors;
         }
     }

@@ -12,6 +12,7 @@ import dev.k8sautopilot.model.ChartRequest;
 import dev.k8sautopilot.model.Finding;
 import dev.k8sautopilot.model.Severity;
 import dev.k8sautopilot.model.ValidationOptions;
+import dev.k8sautopilot.templates.ExternalTools;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
