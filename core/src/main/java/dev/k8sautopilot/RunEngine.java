@@ -217,7 +217,7 @@ final class RunEngine {
                 state = state.withPlan(p.plan())
                         .at(settings.gateOn(Gate.PLANNING_REVIEW) ? RunStage.PLANNING_REVIEW : RunStage.GENERATE);
             } else if (outcome instanceof PlanOutcome.NeedsInput n) {
-                state = state.withQuestions(n.questions()).at(RunStage.CLARIFICATION);
+                state = state.asking(n).at(RunStage.CLARIFICATION);
             } else {
                 throw new IllegalStateException("planner " + settings.planner().id() + " returned no outcome");
             }
@@ -351,14 +351,14 @@ final class RunEngine {
             } else if (d instanceof Decision.Edit e) {
                 state = state.withFiles(state.files().withAll(e.files())).at(RunStage.VALIDATE);
             } else if (d instanceof Decision.Answer a) {
-                state = state.withRequest(state.request().withAnswers(a.answers())).withQuestions(List.of()).at(RunStage.PLAN);
+                state = state.withRequest(state.request().withAnswers(a.answers())).answered().at(RunStage.PLAN);
             } else if (d instanceof Decision.Approve && gate == Gate.CLARIFICATION) {
                 // GateRules.check made sure every open question has a default.
                 Map<String, String> defaults = new LinkedHashMap<>();
                 for (Question q : state.questions()) {
                     q.defaultValue().ifPresent(v -> defaults.put(q.field(), v));
                 }
-                state = state.withRequest(state.request().withAnswers(defaults)).withQuestions(List.of()).at(RunStage.PLAN);
+                state = state.withRequest(state.request().withAnswers(defaults)).answered().at(RunStage.PLAN);
             } else if (d instanceof Decision.Approve) {
                 state = state.at(afterApproval(gate));
             }
@@ -388,9 +388,10 @@ final class RunEngine {
             if (state.repair() && !state.backupDirectory().isEmpty()) {
                 summary = summary + "Originals of changed files are kept in " + state.backupDirectory() + "\n";
             }
-            return new ApprovalRequest(state.runId(), gate, summary, files, diff,
-                    gate == Gate.CLARIFICATION ? state.questions() : List.of(),
-                    state.report(), state.outputDirectory());
+            boolean asking = gate == Gate.CLARIFICATION;
+            return new ApprovalRequest(state.runId(), gate, summary, files, diff, asking ? state.questions() : List.of(),
+                    state.report(), state.outputDirectory(), asking ? state.decisions() : List.of(),
+                    asking ? state.warnings() : List.of());
         }
 
         private String diffAgainstExisting() {

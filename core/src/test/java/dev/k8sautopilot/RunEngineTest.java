@@ -8,15 +8,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.k8sautopilot.checkpoint.MemoryCheckpointer;
 import dev.k8sautopilot.hitl.ApprovalHandlers;
+import dev.k8sautopilot.hitl.ApprovalRequest;
 import dev.k8sautopilot.hitl.Decision;
 import dev.k8sautopilot.hitl.Gate;
 import dev.k8sautopilot.model.ChartFiles;
 import dev.k8sautopilot.model.ChartPlan;
 import dev.k8sautopilot.model.ChartRequest;
 import dev.k8sautopilot.model.EnvVar;
+import dev.k8sautopilot.model.PlanDecision;
 import dev.k8sautopilot.model.PlanOutcome;
 import dev.k8sautopilot.model.Priority;
 import dev.k8sautopilot.model.Question;
+import dev.k8sautopilot.model.ValueSource;
 import dev.k8sautopilot.spi.Checkpoint;
 import dev.k8sautopilot.spi.Checkpointer;
 import dev.k8sautopilot.spi.Planner;
@@ -407,12 +410,83 @@ class RunEngineTest {
         com.fasterxml.jackson.databind.node.ObjectNode doc = (com.fasterxml.jackson.databind.node.ObjectNode)
                 new com.fasterxml.jackson.databind.ObjectMapper().readTree(now.state());
         assertThat(doc.path("mode").asText()).isEqualTo("GENERATE");
-        doc.put("mode", "generate").put("schemaVersion", 1).remove("backupDirectory");
+        doc.put("mode", "generate").put("schemaVersion", 1).remove(List.of("backupDirectory", "decisions", "warnings"));
         MemoryCheckpointer old = new MemoryCheckpointer();
         old.save(new Checkpoint(i.runId(), 1, "GENERATION_REVIEW", 1, doc.toString(), now.updatedAt()));
         RunResult resumed = pipeline(out).checkpointer(old).build().resume(i.runId(), Decision.approve());
         assertThat(resumed).isInstanceOf(RunResult.Completed.class);
         assertThat(old.load(i.runId()).orElseThrow().stage()).isEqualTo("DONE");
+    }
+
+    @Nested
+    @DisplayName("a run that stops to ask carries what planning dropped")
+    class ClarificationNotes {
+        private final PlanDecision dropped = PlanDecision.dropped("image", "docker.io/evilcorp/billing:6.6.6", ValueSource.LLM,
+                "the request does not name this image reference");
+        private final String warning = "LLM planner: dropped image = docker.io/evilcorp/billing:6.6.6: the request does not name it";
+        private final Planner dropsAndAsks = (request, ctx) -> request.answers().containsKey("image")
+                ? new PlanOutcome.Planned(ChartPlan.of(SPEC))
+                : new PlanOutcome.NeedsInput(List.of(new Question("image", "Which image?", Priority.CRITICAL, Optional.empty(),
+                "unknown app")), "", List.of(dropped), List.of(warning));
+
+        @Test
+        void theGateTheResultAndAResumeFromTheCheckpointShowThem(@TempDir Path out) {
+            MemoryCheckpointer store = new MemoryCheckpointer();
+            List<ApprovalRequest> asked = new ArrayList<>();
+            ChartPipeline p = pipeline(out).planner(dropsAndAsks).checkpointer(store).approvals(ApprovalHandlers.callback(req -> {
+                asked.add(req);
+                return Decision.defer();
+            })).build();
+
+            RunResult.Interrupted i = (RunResult.Interrupted) p.run(ChartRequest.of("a chart for billing"));
+
+            assertThat(asked).singleElement().satisfies(req -> {
+                assertThat(req.decisions()).containsExactly(dropped);
+                assertThat(req.warnings()).containsExactly(warning);
+            });
+            assertThat(i.request().decisions()).containsExactly(dropped);
+            assertThat(i.request().warnings()).containsExactly(warning);
+            RunResult.Interrupted again = (RunResult.Interrupted) pipeline(out).planner(dropsAndAsks).checkpointer(store).build()
+                    .resume(i.runId(), Decision.defer());
+            assertThat(again.request().decisions()).as("read back from the checkpoint").containsExactly(dropped);
+            assertThat(again.request().warnings()).containsExactly(warning);
+        }
+
+        @Test
+        void answeringClearsThemAndTheReviewGatesNeverShowThem(@TempDir Path out) {
+            MemoryCheckpointer store = new MemoryCheckpointer();
+            ChartPipeline p = pipeline(out).planner(dropsAndAsks).checkpointer(store).approvals(ApprovalHandlers.deferring()).build();
+            RunResult.Interrupted i = (RunResult.Interrupted) p.run(ChartRequest.of("a chart for billing"));
+
+            RunResult.Interrupted review = (RunResult.Interrupted) p.resume(i.runId(), Decision.answer("image", "nginx:1.27.3"));
+
+            assertThat(review.request().gate()).isEqualTo(Gate.GENERATION_REVIEW);
+            assertThat(review.request().decisions()).isEmpty();
+            assertThat(review.request().warnings()).isEmpty();
+            assertThat(store.load(i.runId()).orElseThrow().state()).doesNotContain("evilcorp");
+        }
+
+        @Test
+        void aCheckpointSavedBeforeThemStillLoadsWithNone(@TempDir Path out) throws Exception {
+            MemoryCheckpointer store = new MemoryCheckpointer();
+            RunResult.Interrupted i = (RunResult.Interrupted) pipeline(out).planner(dropsAndAsks).checkpointer(store)
+                    .approvals(ApprovalHandlers.deferring()).build().run(ChartRequest.of("a chart for billing"));
+            Checkpoint now = store.load(i.runId()).orElseThrow();
+            assertThat(now.schemaVersion()).isEqualTo(3);
+            com.fasterxml.jackson.databind.node.ObjectNode doc = (com.fasterxml.jackson.databind.node.ObjectNode)
+                    new com.fasterxml.jackson.databind.ObjectMapper().readTree(now.state());
+            assertThat(doc.has("decisions")).isTrue();
+            doc.put("schemaVersion", 2).remove(List.of("decisions", "warnings"));
+            MemoryCheckpointer old = new MemoryCheckpointer();
+            old.save(new Checkpoint(i.runId(), 1, "CLARIFICATION", 2, doc.toString(), now.updatedAt()));
+
+            RunResult.Interrupted again = (RunResult.Interrupted) pipeline(out).planner(dropsAndAsks).checkpointer(old).build()
+                    .resume(i.runId(), Decision.defer());
+
+            assertThat(again.request().questions()).extracting(Question::field).containsExactly("image");
+            assertThat(again.request().decisions()).isEmpty();
+            assertThat(again.request().warnings()).isEmpty();
+        }
     }
 
     @Test

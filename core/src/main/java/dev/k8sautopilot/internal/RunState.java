@@ -4,6 +4,8 @@ import dev.k8sautopilot.RunStage;
 import dev.k8sautopilot.model.ChartFiles;
 import dev.k8sautopilot.model.ChartPlan;
 import dev.k8sautopilot.model.ChartRequest;
+import dev.k8sautopilot.model.PlanDecision;
+import dev.k8sautopilot.model.PlanOutcome;
 import dev.k8sautopilot.model.Question;
 import dev.k8sautopilot.model.Usage;
 import dev.k8sautopilot.model.ValidationReport;
@@ -29,14 +31,20 @@ import java.util.Objects;
  * @param failure         why the run failed, when it did
  * @param chartDirectory  the written chart directory, when done
  * @param backupDirectory for repair: where the originals of changed files are kept (outside the chart)
+ * @param decisions       decisions planning took along with the open questions (no plan exists yet), e.g. dropped
+ *                        model values
+ * @param warnings        warning lines planning gave along with the open questions, e.g. one per dropped model value
  */
 public record RunState(int schemaVersion, String runId, Mode mode, RunStage stage, ChartRequest request, ChartPlan plan,
                        ChartFiles files, ValidationReport report, List<Question> questions, String outputDirectory,
                        int healRounds, List<String> healLog, Usage usage, String failure, String chartDirectory,
-                       String backupDirectory) {
+                       String backupDirectory, List<PlanDecision> decisions, List<String> warnings) {
 
-    /** Current document version: 2 added {@code backupDirectory}; version 1 documents read unchanged. */
-    public static final int SCHEMA_VERSION = 2;
+    /**
+     * Current document version: 2 added {@code backupDirectory}, 3 added {@code decisions} and {@code warnings};
+     * older documents read unchanged (what they lack is empty).
+     */
+    public static final int SCHEMA_VERSION = 3;
 
     /** What the run does. */
     public enum Mode {
@@ -55,13 +63,15 @@ public record RunState(int schemaVersion, String runId, Mode mode, RunStage stag
         failure = failure == null ? "" : failure;
         chartDirectory = chartDirectory == null ? "" : chartDirectory;
         backupDirectory = backupDirectory == null ? "" : backupDirectory;
+        decisions = decisions == null ? List.of() : List.copyOf(decisions);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
 
     /** A new run at its first stage. */
     public static RunState start(String runId, Mode mode, RunStage stage, ChartRequest request, ChartFiles files,
                                  String outputDirectory, String backupDirectory) {
         return new RunState(SCHEMA_VERSION, runId, mode, stage, request, null, files, null, List.of(), outputDirectory, 0,
-                List.of(), null, null, null, backupDirectory);
+                List.of(), null, null, null, backupDirectory, List.of(), List.of());
     }
 
     /** True for a repair run. */
@@ -72,72 +82,78 @@ public record RunState(int schemaVersion, String runId, Mode mode, RunStage stag
     /** A copy in another stage. */
     public RunState at(RunStage newStage) {
         return new RunState(schemaVersion, runId, mode, newStage, request, plan, files, report, questions, outputDirectory,
-                healRounds, healLog, usage, failure, chartDirectory, backupDirectory);
+                healRounds, healLog, usage, failure, chartDirectory, backupDirectory, decisions, warnings);
     }
 
     /** A copy with another request. */
     public RunState withRequest(ChartRequest r) {
         return new RunState(schemaVersion, runId, mode, stage, r, plan, files, report, questions, outputDirectory,
-                healRounds, healLog, usage, failure, chartDirectory, backupDirectory);
+                healRounds, healLog, usage, failure, chartDirectory, backupDirectory, decisions, warnings);
     }
 
-    /** A copy with a plan (and no files or report: they belonged to the old plan). */
+    /** A copy with a plan (and no files, report, questions or their decisions: they belonged to the old plan). */
     public RunState withPlan(ChartPlan p) {
         return new RunState(schemaVersion, runId, mode, stage, request, p, null, null, List.of(), outputDirectory,
-                0, List.of(), usage, failure, chartDirectory, backupDirectory);
+                0, List.of(), usage, failure, chartDirectory, backupDirectory, List.of(), List.of());
     }
 
     /** A copy with files (and no report). */
     public RunState withFiles(ChartFiles f) {
         return new RunState(schemaVersion, runId, mode, stage, request, plan, f, null, questions, outputDirectory,
-                healRounds, healLog, usage, failure, chartDirectory, backupDirectory);
+                healRounds, healLog, usage, failure, chartDirectory, backupDirectory, decisions, warnings);
     }
 
     /** A copy with a report. */
     public RunState withReport(ValidationReport r) {
         return new RunState(schemaVersion, runId, mode, stage, request, plan, files, r, questions, outputDirectory,
-                healRounds, healLog, usage, failure, chartDirectory, backupDirectory);
+                healRounds, healLog, usage, failure, chartDirectory, backupDirectory, decisions, warnings);
     }
 
     /** A copy with healing progress. */
     public RunState withHealing(ChartFiles f, ValidationReport r, int rounds, List<String> log) {
         return new RunState(schemaVersion, runId, mode, stage, request, plan, f, r, questions, outputDirectory,
-                rounds, log, usage, failure, chartDirectory, backupDirectory);
+                rounds, log, usage, failure, chartDirectory, backupDirectory, decisions, warnings);
     }
 
-    /** A copy with questions. */
-    public RunState withQuestions(List<Question> q) {
-        return new RunState(schemaVersion, runId, mode, stage, request, plan, files, report, q, outputDirectory,
-                healRounds, healLog, usage, failure, chartDirectory, backupDirectory);
+    /** A copy asking the planner's questions, with the decisions and warnings it gave along with them. */
+    public RunState asking(PlanOutcome.NeedsInput n) {
+        return new RunState(schemaVersion, runId, mode, stage, request, plan, files, report, n.questions(), outputDirectory,
+                healRounds, healLog, usage, failure, chartDirectory, backupDirectory, n.decisions(), n.warnings());
+    }
+
+    /** A copy with the questions answered: no questions, and none of the decisions or warnings given with them. */
+    public RunState answered() {
+        return new RunState(schemaVersion, runId, mode, stage, request, plan, files, report, List.of(), outputDirectory,
+                healRounds, healLog, usage, failure, chartDirectory, backupDirectory, List.of(), List.of());
     }
 
     /** A copy with another output directory. */
     public RunState withOutputDirectory(String dir) {
         return new RunState(schemaVersion, runId, mode, stage, request, plan, files, report, questions, dir,
-                healRounds, healLog, usage, failure, chartDirectory, backupDirectory);
+                healRounds, healLog, usage, failure, chartDirectory, backupDirectory, decisions, warnings);
     }
 
     /** A copy with these usage totals. */
     public RunState withUsage(Usage total) {
         return new RunState(schemaVersion, runId, mode, stage, request, plan, files, report, questions, outputDirectory,
-                healRounds, healLog, total, failure, chartDirectory, backupDirectory);
+                healRounds, healLog, total, failure, chartDirectory, backupDirectory, decisions, warnings);
     }
 
     /** A copy with the redacted request, plan and failure text, as saved. */
     public RunState withRedacted(ChartRequest r, ChartPlan p, String why) {
         return new RunState(schemaVersion, runId, mode, stage, r, p, files, report, questions, outputDirectory,
-                healRounds, healLog, usage, why, chartDirectory, backupDirectory);
+                healRounds, healLog, usage, why, chartDirectory, backupDirectory, decisions, warnings);
     }
 
     /** A copy in {@link RunStage#FAILED} with the reason. */
     public RunState failed(String why) {
         return new RunState(schemaVersion, runId, mode, RunStage.FAILED, request, plan, files, report, questions,
-                outputDirectory, healRounds, healLog, usage, why, chartDirectory, backupDirectory);
+                outputDirectory, healRounds, healLog, usage, why, chartDirectory, backupDirectory, decisions, warnings);
     }
 
     /** A copy in {@link RunStage#DONE}, written to {@code dir}. */
     public RunState done(String dir) {
         return new RunState(schemaVersion, runId, mode, RunStage.DONE, request, plan, files, report, questions,
-                outputDirectory, healRounds, healLog, usage, failure, dir, backupDirectory);
+                outputDirectory, healRounds, healLog, usage, failure, dir, backupDirectory, decisions, warnings);
     }
 }

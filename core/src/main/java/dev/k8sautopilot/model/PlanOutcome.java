@@ -34,14 +34,26 @@ public sealed interface PlanOutcome permits PlanOutcome.Planned, PlanOutcome.Nee
      *
      * @param questions questions, most important first; never empty
      * @param partial   what the planner understood so far, for people (may be empty)
+     * @param decisions decisions already taken, as in {@link ChartPlan#decisions()}: e.g. a language model's
+     *                  values dropped as ungrounded (outcome {@link PlanDecision.Outcome#DROPPED}); may be empty
+     * @param warnings  things the person answering should know, as in {@link ChartPlan#warnings()}: e.g. one
+     *                  line per dropped model value; may be empty
      */
-    record NeedsInput(List<Question> questions, String partial) implements PlanOutcome {
+    record NeedsInput(List<Question> questions, String partial, List<PlanDecision> decisions, List<String> warnings)
+            implements PlanOutcome {
         public NeedsInput {
             questions = Checks.list(questions);
             if (questions.isEmpty()) {
                 throw new SpecException("questions", "is empty", "return at least one question, or a plan");
             }
             partial = partial == null ? "" : partial;
+            decisions = Checks.list(decisions);
+            warnings = Checks.list(warnings);
+        }
+
+        /** Questions with no decisions or warnings yet. */
+        public NeedsInput(List<Question> questions, String partial) {
+            this(questions, partial, List.of(), List.of());
         }
     }
 }

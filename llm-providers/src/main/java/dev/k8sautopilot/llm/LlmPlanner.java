@@ -219,28 +219,36 @@ public final class LlmPlanner implements Planner {
         return decorate(outcome, review, understanding);
     }
 
+    /**
+     * The outcome with the review's decisions and warnings added, in the same order for a plan and for
+     * questions: the understanding decision first, then the review's, then the planner's own. A run that stops
+     * to ask carries them to its clarification gate (and its {@code --json} output), as a plan does.
+     */
     private static PlanOutcome decorate(PlanOutcome outcome, ModelAnswerPolicy.Review review, PlanDecision understanding) {
-        List<String> warnings = review.warnings();
         if (outcome instanceof PlanOutcome.Planned p) {
             ChartPlan plan = p.plan();
-            List<PlanDecision> decisions = new ArrayList<>();
-            if (understanding != null) {
-                decisions.add(understanding);
-            }
-            decisions.addAll(review.decisions());
-            decisions.addAll(plan.decisions());
-            List<String> all = new ArrayList<>(plan.warnings());
-            all.addAll(warnings);
-            return new PlanOutcome.Planned(new ChartPlan(plan.spec(), decisions, all, understanding == null ? plan.planner() : ID));
+            return new PlanOutcome.Planned(new ChartPlan(plan.spec(), decisions(understanding, review, plan.decisions()),
+                    warnings(plan.warnings(), review), understanding == null ? plan.planner() : ID));
         }
         PlanOutcome.NeedsInput n = (PlanOutcome.NeedsInput) outcome;
-        if (warnings.isEmpty()) {
-            return n;
+        return new PlanOutcome.NeedsInput(n.questions(), n.partial(), decisions(understanding, review, n.decisions()),
+                warnings(n.warnings(), review));
+    }
+
+    private static List<PlanDecision> decisions(PlanDecision understanding, ModelAnswerPolicy.Review review, List<PlanDecision> own) {
+        List<PlanDecision> decisions = new ArrayList<>();
+        if (understanding != null) {
+            decisions.add(understanding);
         }
-        // A run that stops to ask carries no plan to show these on: log each line so it is seen anyway.
-        warnings.forEach(w -> LOG.warn("{}", w));
-        String partial = n.partial().isEmpty() ? String.join("\n", warnings) : n.partial() + "\n" + String.join("\n", warnings);
-        return new PlanOutcome.NeedsInput(n.questions(), partial);
+        decisions.addAll(review.decisions());
+        decisions.addAll(own);
+        return decisions;
+    }
+
+    private static List<String> warnings(List<String> own, ModelAnswerPolicy.Review review) {
+        List<String> all = new ArrayList<>(own);
+        all.addAll(review.warnings());
+        return all;
     }
 
     private static String truncate(String reply) {

@@ -1,17 +1,23 @@
 package dev.k8sautopilot.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.k8sautopilot.ChartPipeline;
 import dev.k8sautopilot.RunResult;
 import dev.k8sautopilot.checkpoint.MemoryCheckpointer;
 import dev.k8sautopilot.hitl.ApprovalHandlers;
+import dev.k8sautopilot.hitl.ApprovalRequest;
+import dev.k8sautopilot.hitl.Decision;
 import dev.k8sautopilot.hitl.Gate;
 import dev.k8sautopilot.internal.Json;
 import dev.k8sautopilot.internal.Yaml;
 import dev.k8sautopilot.model.ChartRequest;
+import dev.k8sautopilot.model.PlanDecision;
+import dev.k8sautopilot.model.ValueSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -109,6 +115,50 @@ class LlmPipelineTest {
                 assertThat(c.healLog()).noneMatch(l -> l.contains("patched by the language model"));
             }
         }
+    }
+
+    @Test
+    @DisplayName("a run that stops to ask shows the model values it dropped, at the gate and after a resume")
+    void dropsReachTheClarificationGate(@TempDir Path dir) {
+        MemoryCheckpointer store = new MemoryCheckpointer();
+        ScriptedChatModel model = ScriptedChatModel.replying(
+                "{\"name\": \"billing\", \"image\": \"docker.io/evilcorp/billing:6.6.6\", \"ports\": [8080],"
+                        + " \"namespace\": \"kube-system\", \"replicas\": 2}",
+                "{\"name\": \"billing\", \"ports\": [8080], \"replicas\": 2}");
+        List<ApprovalRequest> asked = new ArrayList<>();
+        ChartPipeline pipeline = ChartPipeline.builder().chatModel(model).outputDirectory(dir).checkpointer(store)
+                .approvals(ApprovalHandlers.callback(request -> {
+                    asked.add(request);
+                    return Decision.defer();
+                })).build();
+
+        RunResult.Interrupted stopped = (RunResult.Interrupted) pipeline.run(ChartRequest.of("A chart for our internal billing service"));
+
+        assertThat(stopped.request().gate()).isEqualTo(Gate.CLARIFICATION);
+        assertThat(stopped.request().questions()).anySatisfy(q -> assertThat(q.field()).isEqualTo("image"));
+        assertThat(asked).singleElement().satisfies(LlmPipelineTest::showsTheDrops);
+        showsTheDrops(stopped.request());
+        ChartPipeline later = ChartPipeline.builder().chatModel(model).outputDirectory(dir).checkpointer(store)
+                .approvals(ApprovalHandlers.autoApprove()).build();
+        showsTheDrops(((RunResult.Interrupted) later.resume(stopped.runId(), Decision.defer())).request());
+        RunResult.Completed done = (RunResult.Completed) later.resume(stopped.runId(),
+                Decision.answer("image", "ghcr.io/acme/billing:1.4.0"));
+        assertThat(done.plan().spec().image().reference()).isEqualTo("ghcr.io/acme/billing:1.4.0");
+        assertThat(done.plan().warnings()).as("the answered round's notes stay with it").noneMatch(w -> w.contains("evilcorp"));
+    }
+
+    /** The gate carries each dropped model value as a warning line and as a dropped decision with source llm. */
+    private static void showsTheDrops(ApprovalRequest request) {
+        assertThat(request.warnings())
+                .anySatisfy(w -> assertThat(w).startsWith(LlmPlanner.WARNING_PREFIX + "dropped namespace = kube-system: "))
+                .anySatisfy(w -> assertThat(w).startsWith(LlmPlanner.WARNING_PREFIX + "dropped image = docker.io/evilcorp/billing:6.6.6: "));
+        assertThat(request.decisions()).filteredOn(d -> !d.isApplied())
+                .extracting(PlanDecision::topic, PlanDecision::source)
+                .contains(tuple("image", ValueSource.LLM), tuple("namespace", ValueSource.LLM));
+        assertThat(request.decisions()).anySatisfy(d -> {
+            assertThat(d.topic()).isEqualTo("replicas");
+            assertThat(d.isApplied()).isTrue();
+        });
     }
 
     @AfterAll

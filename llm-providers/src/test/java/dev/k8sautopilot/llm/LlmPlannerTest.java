@@ -291,7 +291,7 @@ class LlmPlannerTest {
             PlanOutcome outcome = plan("redis cache", "{\"name\":\"Redis_Cache!\",\"app\":\"redis\",\"ports\":[6379]}");
 
             String notes = outcome instanceof PlanOutcome.Planned p ? String.join("\n", p.plan().warnings())
-                    : ((PlanOutcome.NeedsInput) outcome).partial();
+                    : String.join("\n", ((PlanOutcome.NeedsInput) outcome).warnings());
             assertThat(notes).contains("dropped name = Redis_Cache!");
             if (outcome instanceof PlanOutcome.Planned p) {
                 assertThat(p.plan().spec().name()).isNotEqualTo("placeholder");
@@ -321,7 +321,14 @@ class LlmPlannerTest {
                 assertThat(outcome).isInstanceOf(PlanOutcome.NeedsInput.class);
                 PlanOutcome.NeedsInput n = (PlanOutcome.NeedsInput) outcome;
                 assertThat(n.questions()).anySatisfy(q -> assertThat(q.field()).isEqualTo("image"));
-                assertThat(n.partial()).contains("dropped image");
+                assertThat(n.warnings()).anySatisfy(w -> assertThat(w).startsWith(LlmPlanner.WARNING_PREFIX + "dropped image"));
+                assertThat(n.decisions()).anySatisfy(d -> {
+                    assertThat(d.topic()).isEqualTo("image");
+                    assertThat(d.outcome()).isEqualTo(PlanDecision.Outcome.DROPPED);
+                    assertThat(d.source()).isEqualTo(ValueSource.LLM);
+                });
+                assertThat(n.decisions().get(0).topic()).as("the understanding comes first, as in a plan").isEqualTo("understanding");
+                assertThat(n.partial()).as("what the rules understood, without the warning lines").doesNotContain("dropped");
             }
         }
 

@@ -3,6 +3,7 @@ package dev.k8sautopilot.cli;
 import dev.k8sautopilot.hitl.ApprovalRequest;
 import dev.k8sautopilot.hitl.Decision;
 import dev.k8sautopilot.hitl.Gate;
+import dev.k8sautopilot.llm.LlmPlanner;
 import dev.k8sautopilot.model.Question;
 import dev.k8sautopilot.spi.ApprovalHandler;
 import java.io.BufferedReader;
@@ -47,6 +48,12 @@ final class ConsoleApprovalHandler implements ApprovalHandler {
     }
 
     private Decision clarify(ApprovalRequest request) throws IOException {
+        // What planning left out of a model's answer may be what is asked now (e.g. a dropped image): say so first.
+        for (String w : request.warnings()) {
+            if (w.startsWith(LlmPlanner.WARNING_PREFIX)) {
+                out.println("warning: " + w);
+            }
+        }
         out.println(Terminal.paint(color, "1", "The request leaves some facts open:"));
         Map<String, String> answers = new LinkedHashMap<>();
         for (Question q : request.questions()) {

@@ -1,6 +1,8 @@
 package dev.k8sautopilot.cli;
 
 import dev.k8sautopilot.RunResult;
+import dev.k8sautopilot.hitl.ApprovalRequest;
+import dev.k8sautopilot.hitl.Gate;
 import dev.k8sautopilot.llm.LlmPlanner;
 import dev.k8sautopilot.model.ChartPlan;
 import dev.k8sautopilot.model.Finding;
@@ -66,8 +68,12 @@ final class ResultPrinter {
             doc.put("gate", i.request().gate().name());
             doc.put("questions", questions(i.request().questions()));
             doc.put("outputDirectory", i.request().outputDirectory());
+            if (i.request().gate() == Gate.CLARIFICATION) {
+                doc.put("plan", planSoFar(i.request()));
+            }
             code = Main.NEEDS_INPUT;
             if (!json) {
+                printModelWarnings(i.request().warnings());
                 err.println("stopped at gate " + i.request().gate().name().toLowerCase().replace('_', ' '));
                 for (Question q : i.request().questions()) {
                     err.println("  " + q.field() + ": " + q.text() + q.defaultValue().map(d -> " [default " + d + "]").orElse(""));
@@ -133,10 +139,14 @@ final class ResultPrinter {
      * never hides what the model proposed and the chart does not contain.
      */
     private void printModelWarnings(ChartPlan plan) {
-        if (plan == null) {
-            return;
+        if (plan != null) {
+            printModelWarnings(plan.warnings());
         }
-        for (String w : plan.warnings()) {
+    }
+
+    /** The lines of {@link #printModelWarnings(ChartPlan)} from a plan's warnings or a clarification's. */
+    private void printModelWarnings(List<String> warnings) {
+        for (String w : warnings) {
             if (w.startsWith(LlmPlanner.WARNING_PREFIX)) {
                 err.println("warning: " + w);
             }
@@ -171,8 +181,26 @@ final class ResultPrinter {
         p.put("workload", plan.spec().workload().wire());
         p.put("kinds", plan.renderedKinds());
         p.put("planner", plan.planner());
+        p.put("decisions", decisions(plan.decisions()));
+        p.put("warnings", plan.warnings());
+        return p;
+    }
+
+    /**
+     * The {@code plan} object of a run stopped at a clarification: no plan exists yet, so only the
+     * {@code decisions} and {@code warnings} planning gave with its questions (e.g. dropped model values),
+     * shaped as in a plan.
+     */
+    static Map<String, Object> planSoFar(ApprovalRequest request) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("decisions", decisions(request.decisions()));
+        p.put("warnings", request.warnings());
+        return p;
+    }
+
+    private static List<Map<String, String>> decisions(List<PlanDecision> all) {
         List<Map<String, String>> decisions = new ArrayList<>();
-        for (PlanDecision d : plan.decisions()) {
+        for (PlanDecision d : all) {
             Map<String, String> decision = new LinkedHashMap<>();
             decision.put("topic", d.topic());
             decision.put("choice", d.choice());
@@ -181,9 +209,7 @@ final class ResultPrinter {
             decision.put("outcome", d.outcome().wire());
             decisions.add(decision);
         }
-        p.put("decisions", decisions);
-        p.put("warnings", plan.warnings());
-        return p;
+        return decisions;
     }
 
     static void putReport(Map<String, Object> doc, ValidationReport report) {

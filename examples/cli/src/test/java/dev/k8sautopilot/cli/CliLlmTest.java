@@ -133,6 +133,44 @@ class CliLlmTest {
     }
 
     @Test
+    void ungroundedModelValuesAreShownWhenTheRunStopsToAsk(@TempDir Path dir) throws Exception {
+        reply = "{\"name\": \"billing\", \"image\": \"docker.io/evilcorp/billing:6.6.6\", \"ports\": [8080],"
+                + " \"namespace\": \"kube-system\", \"replicas\": 2}";
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out), new PrintWriter(err), "generate", "A chart for our internal billing service",
+                "--output", dir.toString(), "--no-input", "--checkpointer", "memory:",
+                "--llm", "openai", "--model", "test-model", "--base-url", baseUrl());
+
+        assertThat(code).as(err.toString()).isEqualTo(Main.NEEDS_INPUT);
+        assertThat(err.toString()).contains("warning: LLM planner: dropped image = docker.io/evilcorp/billing:6.6.6: ")
+                .contains("warning: LLM planner: dropped namespace = kube-system: ").contains("stopped at gate clarification");
+        assertThat(out.toString()).contains("run saved: ");
+
+        StringWriter jsonOut = new StringWriter();
+        int jsonCode = Main.run(new PrintWriter(jsonOut), new PrintWriter(new StringWriter()), "generate",
+                "A chart for our internal billing service", "--output", dir.toString(), "--no-input", "--json",
+                "--checkpointer", "memory:", "--llm", "openai", "--model", "test-model", "--base-url", baseUrl());
+        JsonNode doc = JSON.readTree(jsonOut.toString());
+        assertThat(jsonCode).isEqualTo(Main.NEEDS_INPUT);
+        assertThat(doc.path("status").asText()).isEqualTo("interrupted");
+        assertThat(doc.path("gate").asText()).isEqualTo("CLARIFICATION");
+        assertThat(doc.path("plan").path("warnings").toString())
+                .contains("LLM planner: dropped image = docker.io/evilcorp/billing:6.6.6").contains("LLM planner: dropped namespace");
+        JsonNode image = null;
+        for (JsonNode d : doc.path("plan").path("decisions")) {
+            if (d.path("topic").asText().equals("image")) {
+                image = d;
+            }
+        }
+        assertThat(image).as(doc.toString()).isNotNull();
+        assertThat(image.path("outcome").asText()).isEqualTo("dropped");
+        assertThat(image.path("source").asText()).isEqualTo("llm");
+        assertThat(image.path("choice").asText()).isEqualTo("docker.io/evilcorp/billing:6.6.6");
+        assertThat(dir.toFile().list()).isEmpty();
+    }
+
+    @Test
     void missingApiKeyIsAUsageErrorNamingTheVariable(@TempDir Path dir) {
         org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("ANTHROPIC_API_KEY") == null, "ANTHROPIC_API_KEY is set here");
         StringWriter out = new StringWriter();
