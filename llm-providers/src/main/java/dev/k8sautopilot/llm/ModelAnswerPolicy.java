@@ -1,6 +1,7 @@
 package dev.k8sautopilot.llm;
 
 import dev.k8sautopilot.internal.Json;
+import dev.k8sautopilot.internal.Redactor;
 import dev.k8sautopilot.model.PlanDecision;
 import dev.k8sautopilot.model.ValueSource;
 import java.util.ArrayList;
@@ -640,12 +641,14 @@ final class ModelAnswerPolicy {
 
         private boolean envKept(String name, Object value) {
             String v = value == null ? "" : String.valueOf(value);
+            // The warning and the decision reach the terminal, logs and checkpoints: a secret's value never does.
+            String shown = name + "=" + (Redactor.secretName(name) && !v.isEmpty() ? Redactor.MASK : Redactor.text(v));
             if (!grounds.mentions(name)) {
-                review.dropped("env", name + "=" + v, "an environment variable the request does not name");
+                review.dropped("env", shown, "an environment variable the request does not name");
                 return false;
             }
             if ((v.contains("://") || Grounds.pointsAtMetadataService(v)) && !grounds.mentions(v)) {
-                review.dropped("env", name + "=" + v, "an address the request does not give");
+                review.dropped("env", shown, "an address the request does not give");
                 return false;
             }
             return true;

@@ -100,6 +100,22 @@ class ModelAnswerPolicyTest {
         }
 
         @Test
+        @DisplayName("a dropped environment variable is reported without a secret's value or a URL's credentials")
+        void droppedSecretValueIsMasked() {
+            Outcome o = review("app ghcr.io/acme/api:1.0.0 on port 8080", """
+                    {"name": "api", "image": "ghcr.io/acme/api:1.0.0", "ports": [8080],
+                     "env": [{"name": "DB_PASSWORD", "value": "hunter2"}, {"name": "MODE", "value": "fast"},
+                             {"name": "LOG_URL", "value": "https://user:s3cret@logs.example.com"}]}
+                    """);
+
+            assertThat(o.warnings()).anySatisfy(w -> assertThat(w).contains("DB_PASSWORD"))
+                    .anySatisfy(w -> assertThat(w).contains("MODE=fast"))
+                    .anySatisfy(w -> assertThat(w).contains("LOG_URL=https://user:"))
+                    .allSatisfy(w -> assertThat(w).doesNotContain("hunter2").doesNotContain("s3cret"));
+            assertThat(o.decisions()).extracting(PlanDecision::choice).noneMatch(c -> c.contains("hunter2") || c.contains("s3cret"));
+        }
+
+        @Test
         @DisplayName("system directories stay refused even when named")
         void systemPathsAlwaysRefused() {
             Outcome o = review("app ghcr.io/acme/api:1.0.0 writing to /etc and /root/.ssh",
