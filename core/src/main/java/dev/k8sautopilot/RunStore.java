@@ -9,6 +9,7 @@ import dev.k8sautopilot.model.ChartIntent;
 import dev.k8sautopilot.model.ChartPlan;
 import dev.k8sautopilot.model.ChartRequest;
 import dev.k8sautopilot.model.ChartSpec;
+import dev.k8sautopilot.model.PlanDecision;
 import dev.k8sautopilot.model.EnvVar;
 import dev.k8sautopilot.model.IntentField;
 import dev.k8sautopilot.model.Sourced;
@@ -132,8 +133,19 @@ final class RunStore implements AutoCloseable {
         ChartRequest redacted = new ChartRequest(Redactor.text(r.text()), r.spec().map(RunStore::redact), answers,
                 r.feedback().stream().map(Redactor::text).toList(), r.intent().map(RunStore::redact));
         ChartPlan plan = s.plan() == null ? null
-                : new ChartPlan(redact(s.plan().spec()), s.plan().decisions(), s.plan().warnings(), s.plan().planner());
-        return s.withRedacted(redacted, plan, Redactor.text(s.failure()));
+                : new ChartPlan(redact(s.plan().spec()), redactDecisions(s.plan().decisions()), redactLines(s.plan().warnings()),
+                        s.plan().planner());
+        return s.withRedacted(redacted, plan, Redactor.text(s.failure()), redactDecisions(s.decisions()), redactLines(s.warnings()));
+    }
+
+    /** Decisions with secret assignments and URL credentials in their choices and reasons masked. */
+    private static List<PlanDecision> redactDecisions(List<PlanDecision> decisions) {
+        return decisions.stream().map(d -> new PlanDecision(d.topic(), Redactor.text(d.choice()), Redactor.text(d.reason()),
+                d.source(), d.outcome())).toList();
+    }
+
+    private static List<String> redactLines(List<String> lines) {
+        return lines.stream().map(Redactor::text).toList();
     }
 
     private static ChartIntent redact(ChartIntent intent) {

@@ -150,6 +150,28 @@ class RunEngineTest {
         }
 
         @Test
+        void plannerNotesInCheckpointsAreRedacted(@TempDir Path out) {
+            MemoryCheckpointer store = new MemoryCheckpointer();
+            PlanDecision leaky = PlanDecision.dropped("env", "API_TOKEN=tok-123", ValueSource.LLM, "see https://u:pw5@host/x");
+            String warning = "LLM planner: dropped env = API_TOKEN=tok-123";
+            Planner asks = (request, ctx) -> new PlanOutcome.NeedsInput(List.of(new Question("image", "Which image?",
+                    Priority.CRITICAL, Optional.empty(), "unknown app")), "", List.of(leaky), List.of(warning));
+            Planner plans = (request, ctx) -> new PlanOutcome.Planned(new ChartPlan(SPEC, List.of(leaky), List.of(warning), "test"));
+
+            RunResult asked = pipeline(out).planner(asks).checkpointer(store).approvals(ApprovalHandlers.deferring()).build()
+                    .run(ChartRequest.of("a chart for billing"));
+            RunResult planned = pipeline(out).planner(plans).checkpointer(store).approvals(ApprovalHandlers.deferring()).build()
+                    .run(ChartRequest.of(SPEC));
+
+            for (RunResult r : List.of(asked, planned)) {
+                assertThat(store.load(r.runId()).orElseThrow().state()).contains("API_TOKEN").doesNotContain("tok-123")
+                        .doesNotContain("pw5");
+            }
+            assertThat(((RunResult.Interrupted) asked).request().warnings()).as("the person answering sees them whole")
+                    .containsExactly(warning);
+        }
+
+        @Test
         void aDsnValueNeverReachesTheCheckpoint(@TempDir Path out) {
             MemoryCheckpointer store = new MemoryCheckpointer();
             RunResult r = pipeline(out).checkpointer(store).approvals(ApprovalHandlers.deferring()).build()

@@ -139,10 +139,10 @@ public record RunState(int schemaVersion, String runId, Mode mode, RunStage stag
                 healRounds, healLog, total, failure, chartDirectory, backupDirectory, decisions, warnings);
     }
 
-    /** A copy with the redacted request, plan and failure text, as saved. */
-    public RunState withRedacted(ChartRequest r, ChartPlan p, String why) {
+    /** A copy with the redacted request, plan, failure text and clarification decisions and warnings, as saved. */
+    public RunState withRedacted(ChartRequest r, ChartPlan p, String why, List<PlanDecision> d, List<String> w) {
         return new RunState(schemaVersion, runId, mode, stage, r, p, files, report, questions, outputDirectory,
-                healRounds, healLog, usage, why, chartDirectory, backupDirectory, decisions, warnings);
+                healRounds, healLog, usage, why, chartDirectory, backupDirectory, d, w);
     }
 
     /** A copy in {@link RunStage#FAILED} with the reason. */
