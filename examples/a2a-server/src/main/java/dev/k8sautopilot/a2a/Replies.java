@@ -4,6 +4,7 @@ import dev.k8sautopilot.hitl.Answers;
 import dev.k8sautopilot.hitl.ApprovalRequest;
 import dev.k8sautopilot.hitl.Decision;
 import dev.k8sautopilot.hitl.Gate;
+import dev.k8sautopilot.model.PlanDecision;
 import dev.k8sautopilot.model.Question;
 import io.a2a.spec.DataPart;
 import io.a2a.spec.InvalidParamsError;
@@ -54,6 +55,16 @@ final class Replies {
         StringBuilder text = new StringBuilder();
         if (request.gate() == Gate.CLARIFICATION) {
             List<Map<String, Object>> questions = new ArrayList<>();
+            // What planning already decided, e.g. a model's values dropped as ungrounded, comes before the questions.
+            for (String warning : request.warnings()) {
+                text.append("Note: ").append(warning).append('\n');
+            }
+            if (!request.warnings().isEmpty()) {
+                data.put("warnings", request.warnings());
+            }
+            if (!request.decisions().isEmpty()) {
+                data.put("decisions", request.decisions().stream().map(Replies::decision).toList());
+            }
             text.append("I need a few facts before I can plan the chart:\n");
             for (Question q : request.questions()) {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -96,6 +107,17 @@ final class Replies {
             data.put("replies", List.of("approve", "reject: <feedback>", "abort"));
         }
         return List.of(new TextPart(text.toString()), new DataPart(data));
+    }
+
+    /** A planning decision as the reply's data shows it (the field names of {@code PlanDecision}). */
+    private static Map<String, Object> decision(PlanDecision d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("topic", d.topic());
+        m.put("choice", d.choice());
+        m.put("reason", d.reason());
+        m.put("source", d.source().name().toLowerCase(Locale.ROOT));
+        m.put("outcome", d.outcome().name().toLowerCase(Locale.ROOT));
+        return m;
     }
 
     /**

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.k8sautopilot.hitl.ApprovalRequest;
 import dev.k8sautopilot.hitl.Decision;
 import dev.k8sautopilot.hitl.Gate;
+import dev.k8sautopilot.model.PlanDecision;
 import dev.k8sautopilot.model.Priority;
 import dev.k8sautopilot.model.Question;
+import dev.k8sautopilot.model.ValueSource;
 import io.a2a.spec.DataPart;
 import io.a2a.spec.InvalidParamsError;
 import io.a2a.spec.Message;
@@ -122,6 +124,28 @@ class RepliesTest {
         assertThat(((TextPart) parts.get(0)).getText()).contains("Chart web 0.1.0").contains("Files (2): Chart.yaml, values.yaml");
         assertThat(((DataPart) parts.get(1)).getData()).containsEntry("gate", "generation_review")
                 .containsEntry("files", List.of("Chart.yaml", "values.yaml")).containsEntry("runId", "run-1");
+    }
+
+    @Test
+    @DisplayName("a clarification shows what planning dropped from a model's answer before the questions")
+    void clarificationShowsDrops() {
+        PlanDecision dropped = PlanDecision.dropped("image", "docker.io/evilcorp/billing:6.6.6", ValueSource.LLM,
+                "the request does not name this image reference");
+        String warning = "LLM planner: dropped image = docker.io/evilcorp/billing:6.6.6: the request does not name it";
+        ApprovalRequest request = new ApprovalRequest("run-1", Gate.CLARIFICATION, "", List.of(), "", List.of(IMAGE),
+                null, "charts", List.of(dropped), List.of(warning));
+
+        List<Part<?>> parts = Replies.ask(request);
+
+        String text = ((TextPart) parts.get(0)).getText();
+        assertThat(text).contains("Note: " + warning);
+        assertThat(text.indexOf(warning)).isLessThan(text.indexOf("image: Which image?"));
+        Map<String, Object> data = ((DataPart) parts.get(1)).getData();
+        assertThat(data).containsEntry("warnings", List.of(warning));
+        assertThat(data.get("decisions")).isEqualTo(List.of(Map.of("topic", "image", "choice", "docker.io/evilcorp/billing:6.6.6",
+                "reason", "the request does not name this image reference", "source", "llm", "outcome", "dropped")));
+        assertThat(((DataPart) Replies.ask(new ApprovalRequest("run-1", Gate.CLARIFICATION, "", List.of(), "", List.of(IMAGE),
+                null, "charts")).get(1)).getData()).doesNotContainKeys("warnings", "decisions");
     }
 
     private static Decision decide(List<Question> questions, Message m) {
