@@ -109,14 +109,14 @@ final class Replies {
         return List.of(new TextPart(text.toString()), new DataPart(data));
     }
 
-    /** A planning decision as the reply's data shows it (the field names of {@code PlanDecision}). */
+    /** A planning decision as the reply's data shows it: the fields of {@code PlanDecision}, as the command line's {@code --json}. */
     private static Map<String, Object> decision(PlanDecision d) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("topic", d.topic());
         m.put("choice", d.choice());
         m.put("reason", d.reason());
-        m.put("source", d.source().name().toLowerCase(Locale.ROOT));
-        m.put("outcome", d.outcome().name().toLowerCase(Locale.ROOT));
+        m.put("source", d.source().wire());
+        m.put("outcome", d.outcome().wire());
         return m;
     }
 
