@@ -99,7 +99,7 @@ final class StructureLayer implements Layer {
         try {
             // The shared parse (other layers read Chart.yaml too); only a document that does not parse to anything
             // is parsed again here, for the error and its line.
-            parsed = ctx.parse("Chart.yaml").isPresent() ? ctx.parse("Chart.yaml").get() : Yaml.load(text);
+            parsed = ctx.parse("Chart.yaml").orElseGet(() -> Yaml.load(text));
         } catch (RuntimeException e) {
             out.add(f(Severity.ERROR, "chart-yaml-invalid", "Chart.yaml", yamlLine(e.getMessage()),
                     "Chart.yaml is not valid YAML: " + Rendering.firstLine(e.getMessage()),
@@ -175,7 +175,7 @@ final class StructureLayer implements Layer {
                 continue;
             }
             try {
-                Object v = ctx.parse(path).isPresent() ? ctx.parse(path).get() : Yaml.load(text);
+                Object v = ctx.parse(path).orElseGet(() -> Yaml.load(text));
                 if (v != null && !(v instanceof Map)) {
                     out.add(f(Severity.ERROR, "values-invalid", path, 1, path + " is not a YAML mapping",
                             "write values as key: value pairs"));

@@ -6,12 +6,15 @@ import dev.k8sautopilot.model.Finding;
 import dev.k8sautopilot.model.ValidationOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
@@ -33,14 +36,14 @@ final class ValidationContext {
     /** Custom kinds (group version → kinds) the renders of this chart learned from Helm, shared by its scenarios. */
     private final Map<String, Set<String>> learnedKinds = new LinkedHashMap<>();
     /** {@link #parse} results by path. */
-    private final Map<String, Optional<Object>> parsed = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Optional<Object>> parsed = new ConcurrentHashMap<>();
     private Optional<List<CompletableFuture<Rendering.Scenario>>> pending = Optional.empty();
     /**
      * The kubernetes layer's findings per rendered object, worked out on the render threads right after each
      * scenario renders (while lint runs on the validating thread); keyed by identity, as the layer then walks
      * the very same objects.
      */
-    private final Map<RenderedObject, List<Finding>> objectChecks = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+    private final Map<RenderedObject, List<Finding>> objectChecks = Collections.synchronizedMap(new IdentityHashMap<>());
 
     ValidationContext(ChartFiles files, ValidationOptions options, Optional<Path> chartDir, String writeError) {
         this.files = files;
