@@ -77,7 +77,8 @@ final class RunStore implements AutoCloseable {
     void save(RunState state, long version) {
         // A finished run's chart is on disk (chartDirectory): keeping its files here too would store it twice.
         RunState kept = state.stage() == RunStage.DONE ? state.withFiles(null) : state;
-        String json = Json.write(redact(kept));
+        // Not Jackson's introspection: a cold process would spend ~60 ms building serializers for the first save.
+        String json = Json.writeRecords(redact(kept));
         checkpointer().save(new Checkpoint(state.runId(), version, state.stage().name(), RunState.SCHEMA_VERSION, json,
                 System.currentTimeMillis()));
     }

@@ -1,0 +1,324 @@
+package dev.k8sautopilot.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.strings;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonValue;
+import dev.k8sautopilot.RunStage;
+import dev.k8sautopilot.model.ChartFiles;
+import dev.k8sautopilot.model.ChartIntent;
+import dev.k8sautopilot.model.ChartPlan;
+import dev.k8sautopilot.model.ChartRequest;
+import dev.k8sautopilot.model.Finding;
+import dev.k8sautopilot.model.IntentField;
+import dev.k8sautopilot.model.LayerTiming;
+import dev.k8sautopilot.model.PlanDecision;
+import dev.k8sautopilot.model.PlanOutcome;
+import dev.k8sautopilot.model.Priority;
+import dev.k8sautopilot.model.Question;
+import dev.k8sautopilot.model.ServiceType;
+import dev.k8sautopilot.model.Severity;
+import dev.k8sautopilot.model.Usage;
+import dev.k8sautopilot.model.ValidationReport;
+import dev.k8sautopilot.model.ValueSource;
+import dev.k8sautopilot.plan.RuleBasedPlanner;
+import dev.k8sautopilot.spi.PlanningContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/** {@link RecordJson} writes exactly what the shared Jackson mapper writes, or declines. */
+@DisplayName("RecordJson")
+class RecordJsonTest {
+
+    /** Jackson's output is the oracle: the fast writer must give the same bytes. */
+    private static void sameAsJackson(Object value) {
+        assertThat(RecordJson.write(value)).isEqualTo(Json.write(value));
+        assertThat(Json.writeRecords(value)).isEqualTo(Json.write(value));
+    }
+
+    /** The fast writer declines, and writeRecords falls back to Jackson's output. */
+    private static void declined(Object value, String why) {
+        assertThatThrownBy(() -> RecordJson.write(value)).isInstanceOf(RecordJson.Unsupported.class).hasMessageContaining(why);
+        assertThat(Json.writeRecords(value)).isEqualTo(Json.write(value));
+    }
+
+    @Nested
+    @DisplayName("checkpoints of every corpus request, at every stage, are written as Jackson writes them")
+    class Corpus {
+
+        @TestFactory
+        Stream<DynamicTest> publicAndOwnCorpus() throws IOException {
+            List<DynamicTest> tests = new ArrayList<>();
+            for (String resource : List.of("/corpus/requests.yaml", "/corpus/more-requests.yaml")) {
+                for (Map<String, Object> entry : corpus(resource)) {
+                    String request = String.valueOf(entry.get("request"));
+                    tests.add(DynamicTest.dynamicTest(entry.get("id") + ": " + request, () -> statesOf(request).forEach(RecordJsonTest::sameAsJackson)));
+                }
+            }
+            return tests.stream();
+        }
+
+        @SuppressWarnings("unchecked")
+        private static List<Map<String, Object>> corpus(String resource) throws IOException {
+            try (InputStream in = RecordJsonTest.class.getResourceAsStream(resource)) {
+                assertThat(in).as(resource).isNotNull();
+                return (List<Map<String, Object>>) Yaml.load(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+
+        /** The states a run of this request saves: new, planned or asking, generated, validated, failed, done. */
+        private static List<RunState> statesOf(String request) {
+            ChartRequest r = ChartRequest.of(request).withAnswers(Map.of("image", "ghcr.io/acme/app:1.2.0"))
+                    .withFeedback("more replicas, \"please\"\n\ttabs");
+            RunState start = RunState.start("20261201-120000-0a1b2c3d", RunState.Mode.GENERATE, RunStage.PLAN, r, null,
+                    "/tmp/charts dir", null);
+            List<RunState> states = new ArrayList<>(List.of(start));
+            PlanOutcome outcome = new RuleBasedPlanner().plan(r, PlanningContext.offline());
+            if (outcome instanceof PlanOutcome.NeedsInput n) {
+                states.add(start.asking(n).at(RunStage.CLARIFICATION));
+                return states;
+            }
+            ChartPlan plan = ((PlanOutcome.Planned) outcome).plan();
+            RunState planned = start.withPlan(plan).at(RunStage.GENERATE);
+            ChartFiles files = new ChartFiles(plan.spec().name(), Map.of("Chart.yaml", "apiVersion: v2\nname: x\n",
+                    "templates/NOTES.txt", "{{ .Release.Name }} ünïcödé \u2028 \u0000 end", "values.yaml", "a: 1\n"),
+                    Map.of("files/logo.png", "iVBORw0KGgo="));
+            ValidationReport report = new ValidationReport(List.of(
+                    Finding.of(Severity.WARNING, "sec-run-as-user", "security", "templates/deployment.yaml", 12, "runs as 101", "use ≥ 10000"),
+                    Finding.of(Severity.INFO, "helm-lint", "lint", "Chart.yaml", 0, "icon is recommended", "")),
+                    List.of(new LayerTiming("structure", 17, 0, false, ""), new LayerTiming("dry-run", 0, 0, true, "no cluster")),
+                    OptionalInt.of(93));
+            RunState validated = planned.withFiles(files).withHealing(files, report, 1, List.of("set runAsNonRoot"))
+                    .withUsage(new Usage(2, 1234, 567, Map.of("plan", 31L, "validate", 190L, "generate", 88L), Map.of("plan", 2)))
+                    .at(RunStage.WRITE);
+            states.add(planned);
+            states.add(planned.withFiles(files).at(RunStage.GENERATION_REVIEW));
+            states.add(validated);
+            states.add(validated.failed("helm crashed: exit 2"));
+            states.add(validated.withFiles(null).done("/tmp/charts dir/" + plan.spec().name()));
+            states.add(validated.withReport(new ValidationReport(List.of(), List.of(), OptionalInt.empty())));
+            return states;
+        }
+    }
+
+    @Test
+    @DisplayName("a request with an intent (sources, warnings, questions) and model decisions")
+    void intentAndDecisions() {
+        ChartIntent intent = ChartIntent.builder().source(ValueSource.SPEC).set(IntentField.REPLICAS, 3)
+                .set(IntentField.SERVICE_TYPE, ServiceType.NODE_PORT)
+                .set(IntentField.SERVICE_ANNOTATIONS, new LinkedHashMap<>(Map.of("b", "2", "a", "1")))
+                .set(IntentField.INGRESS_HOSTS, List.of("a.example.com", "b.example.com"))
+                .warn("a warning").build();
+        ChartRequest r = new ChartRequest("text", Optional.empty(), Map.of("z", "1", "a", "2"), List.of(), Optional.of(intent));
+        RunState s = RunState.start("r-1", RunState.Mode.REPAIR, RunStage.VALIDATE, r, null, "/out", "/backup")
+                .asking(new PlanOutcome.NeedsInput(List.of(new Question("image", "Which image?", Priority.HIGH,
+                        Optional.of("nginx:1.27"), "none given")), "partial plan",
+                        List.of(PlanDecision.dropped("env", "DB_PASSWORD=****", ValueSource.LLM, "not asked for"),
+                                PlanDecision.applied("replicas", "3", ValueSource.SPEC, "spec")),
+                        List.of("dropped env DB_PASSWORD")));
+        sameAsJackson(s);
+    }
+
+    @Nested
+    @DisplayName("shapes")
+    class Shapes {
+
+        enum Plain { B_SECOND, A_FIRST }
+
+        enum Wired {
+            ONE("one-wire") {
+                @Override
+                public String toString() {
+                    return "body";
+                }
+            },
+            TWO("two-wire");
+
+            private final String wire;
+
+            Wired(String wire) {
+                this.wire = wire;
+            }
+
+            @JsonValue
+            public String wire() {
+                return wire;
+            }
+        }
+
+        record Inner(String s, Plain plain, Wired wired) {
+        }
+
+        record Everything(String text, int i, long l, double d, float f, boolean b, Integer boxed, BigDecimal big,
+                          Optional<String> some, Optional<String> none, OptionalInt oi, OptionalInt noInt, List<Inner> list,
+                          Map<String, Object> map, Map<Plain, Integer> byEnum, java.util.Set<String> set, Inner nested, Object nothing,
+                          char c) {
+        }
+
+        record Ignoring(String kept, String dropped) {
+            @Override
+            @JsonIgnore
+            public String dropped() {
+                return dropped;
+            }
+
+            @JsonIgnore
+            public boolean isKept() {
+                return kept != null;
+            }
+        }
+
+        record Empty() {
+        }
+
+        @Test
+        @DisplayName("scalars, optionals, collections, sorted maps, enums by name and by @JsonValue, nested records")
+        void everything() {
+            Map<String, Object> map = new HashMap<>();
+            for (int i = 0; i < 40; i++) {
+                map.put("k" + (i * 7919 % 41), i % 3 == 0 ? List.of(i, "x" + i) : Map.of("z", i, "a", Optional.of(i)));
+            }
+            map.put("Upper", "sorted before lower case");
+            map.put("ünï", null);
+            Map<Plain, Integer> byEnum = new EnumMap<>(Plain.class);
+            byEnum.put(Plain.A_FIRST, 1);
+            byEnum.put(Plain.B_SECOND, 2);
+            Map<Plain, Integer> byEnumHashed = new HashMap<>(byEnum);
+            Everything e = new Everything("quote \" backslash \\ newline \n emoji 😀 nul \u0000", -7, Long.MAX_VALUE, 0.1 + 0.2,
+                    1.5e-7f, true, null, new BigDecimal("12.50"), Optional.of("x"), Optional.empty(), OptionalInt.of(3),
+                    OptionalInt.empty(), List.of(new Inner("a", Plain.A_FIRST, Wired.ONE), new Inner(null, null, Wired.TWO)),
+                    map, byEnumHashed, new LinkedHashSet<>(List.of("z", "a")), new Inner("n", Plain.B_SECOND, Wired.TWO), null, 'q');
+            sameAsJackson(e);
+            sameAsJackson(byEnum);
+            sameAsJackson(List.of(Double.NaN, Double.POSITIVE_INFINITY, -0.0, 1e300, 100.0, Float.MIN_VALUE));
+        }
+
+        @Test
+        @DisplayName("@JsonIgnore on an accessor leaves the component out; is-getters are not properties; empty records are {}")
+        void ignoredAndEmpty() {
+            sameAsJackson(new Ignoring("kept", "secret"));
+            assertThat(RecordJson.write(new Ignoring("kept", "secret"))).isEqualTo("{\"kept\":\"kept\"}");
+            sameAsJackson(new Empty());
+            sameAsJackson(Map.of("empty", new Empty(), "list", List.of()));
+        }
+
+        @Test
+        @DisplayName("random nested maps, lists and strings")
+        void randomNesting() {
+            qt().withExamples(300).forAll(lists().of(strings().allPossible().ofLengthBetween(0, 12)).ofSizeBetween(0, 8),
+                    integers().between(0, 4)).checkAssert((keys, depth) -> {
+                        Object value = keys;
+                        for (int i = 0; i < depth; i++) {
+                            Map<String, Object> m = new LinkedHashMap<>();
+                            for (String k : keys) {
+                                m.put(k + i, i % 2 == 0 ? value : Optional.of(List.of(value, k)));
+                            }
+                            value = m;
+                        }
+                        sameAsJackson(value);
+                    });
+        }
+    }
+
+    @Nested
+    @DisplayName("declines what Jackson would write differently, and writeRecords then uses Jackson")
+    class Declines {
+
+        record WithGetter(String a) {
+            public String getExtra() {
+                return "Jackson writes this as \"extra\"";
+            }
+        }
+
+        record Renamed(@JsonProperty("other") String name) {
+        }
+
+        @JsonPropertyOrder({"b", "a"})
+        record Ordered(String a, String b) {
+        }
+
+        @JsonTypeInfo(use = JsonTypeInfo.Id.NAME)
+        interface Typed {
+        }
+
+        record Subtype(String a) implements Typed {
+        }
+
+        enum RenamedConstant {
+            @JsonProperty("renamed")
+            X
+        }
+
+        enum WiredKey {
+            K;
+
+            @JsonValue
+            String wire() {
+                return "k-wire";
+            }
+        }
+
+        static final class Bean {
+            public String getA() {
+                return "a";
+            }
+        }
+
+        @Test
+        @DisplayName("getX() methods, Jackson annotations on components, classes, supertypes and enum constants")
+        void annotationsAndGetters() {
+            declined(new WithGetter("a"), "getExtra");
+            declined(new Renamed("n"), "JsonProperty");
+            declined(new Ordered("a", "b"), "Jackson annotations");
+            declined(new Subtype("a"), "supertype");
+            declined(RenamedConstant.X, "JsonProperty");
+            declined(List.of(new Bean()), "only records");
+        }
+
+        @Test
+        @DisplayName("arrays, paths, non-string map keys, @JsonValue enum keys, null keys")
+        void types() {
+            declined(Map.of("bytes", new byte[] {1, 2, 3}), "arrays");
+            declined(Path.of("/tmp/x"), "only records");
+            declined(Map.of(1, "one"), "java.lang.Integer");
+            declined(Map.of(WiredKey.K, 1), "WiredKey");
+            Map<String, Object> nullKey = new HashMap<>();
+            nullKey.put(null, 1);
+            assertThatThrownBy(() -> RecordJson.write(nullKey)).isInstanceOf(RecordJson.Unsupported.class).hasMessageContaining("null key");
+        }
+
+        @Test
+        @DisplayName("a map that contains itself is Jackson's to refuse, not a stack overflow here")
+        void selfContaining() {
+            Map<String, Object> m = new HashMap<>();
+            m.put("self", m);
+            assertThatThrownBy(() -> RecordJson.write(m)).isInstanceOf(RecordJson.Unsupported.class).hasMessageContaining("deeper");
+        }
+    }
+}
