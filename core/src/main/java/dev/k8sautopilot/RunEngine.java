@@ -24,6 +24,7 @@ import dev.k8sautopilot.model.Usage;
 import dev.k8sautopilot.model.ValidationReport;
 import dev.k8sautopilot.model.WriteMode;
 import dev.k8sautopilot.model.WriteResult;
+import dev.k8sautopilot.spi.ApprovalHandler;
 import dev.k8sautopilot.spi.CheckpointConflictException;
 import dev.k8sautopilot.spi.HealContext;
 import dev.k8sautopilot.spi.HealResult;
@@ -50,7 +51,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Drives runs through their stages ({@link RunStage}): plan → [clarification] → [planning review] → generate →
  * [generation review] → validate and heal → [validation escalation] → write. Every transition is saved
- * before the next stage starts, so a run cut off anywhere resumes from its last saved stage.
+ * before the next stage starts, so a run cut off anywhere resumes from its last saved stage; the one exception is
+ * a gate whose handler {@linkplain ApprovalHandler#decidesImmediately() decides at once}, which is saved only if
+ * the run stops there (nothing can happen between reaching such a gate and leaving it).
  *
  * <p>Failure semantics: any exception from a stage (a bad spec, a failing write, a plug-in throwing, the
  * store failing) ends the run as {@link RunResult.Failed}, saved as {@link RunStage#FAILED} with the reason and
@@ -158,13 +161,24 @@ final class RunEngine {
 
         RunResult drive(Optional<Decision> pending) {
             Optional<Decision> decision = pending;
+            // Reached a gate without saving it (the handler decides at once): saved only if the run stops there.
+            boolean gateUnsaved = false;
             try {
                 while (true) {
                     RunStage stage = state.stage();
                     Optional<Gate> gate = stage.gate();
                     if (gate.isPresent()) {
-                        Decision d = decision.isPresent() ? decision.get() : ask(gate.get());
+                        Decision d;
+                        try {
+                            d = decision.isPresent() ? decision.get() : ask(gate.get());
+                        } catch (DecisionRefusedException e) {
+                            if (gateUnsaved) {
+                                save();
+                            }
+                            throw e;
+                        }
                         decision = Optional.empty();
+                        gateUnsaved = false;
                         if (d instanceof Decision.Defer) {
                             save();
                             return end(new RunResult.Interrupted(state.runId(), approvalRequest(gate.get()), usage()));
@@ -185,7 +199,10 @@ final class RunEngine {
                         }
                         default -> throw new IllegalStateException("run " + state.runId() + " cannot continue from stage " + stage);
                     }
-                    save();
+                    gateUnsaved = state.stage().gate().isPresent() && settings.approvals().decidesImmediately();
+                    if (!gateUnsaved) {
+                        save();
+                    }
                 }
             } catch (DecisionRefusedException e) {
                 // The handler's decision does not fit: the run stays saved at its gate, resumable with one that does.

@@ -20,6 +20,7 @@ import dev.k8sautopilot.model.PlanOutcome;
 import dev.k8sautopilot.model.Priority;
 import dev.k8sautopilot.model.Question;
 import dev.k8sautopilot.model.ValueSource;
+import dev.k8sautopilot.spi.ApprovalHandler;
 import dev.k8sautopilot.spi.Checkpoint;
 import dev.k8sautopilot.spi.Checkpointer;
 import dev.k8sautopilot.spi.Planner;
@@ -420,6 +421,87 @@ class RunEngineTest {
             assertThat(review.request().gate()).isEqualTo(Gate.GENERATION_REVIEW);
             RunResult.Completed c = (RunResult.Completed) p.resume(i.runId(), Decision.approve());
             assertThat(c.plan().spec().replicas()).isEqualTo(2);
+        }
+    }
+
+    @Nested
+    @DisplayName("a gate is saved before asking only when the handler may wait")
+    class GateSaves {
+        /** Records the stage of every save. */
+        final class Recording extends KillableStore {
+            final List<String> stages = new ArrayList<>();
+
+            @Override
+            public void save(Checkpoint checkpoint) {
+                super.save(checkpoint);
+                stages.add(checkpoint.stage());
+            }
+        }
+
+        /** Decides at once, but with a decision no gate of a planned run accepts. */
+        private final ApprovalHandler immediateMisfit = new ApprovalHandler() {
+            @Override
+            public Decision review(ApprovalRequest request) {
+                return Decision.answer("image", "x");
+            }
+
+            @Override
+            public boolean decidesImmediately() {
+                return true;
+            }
+        };
+
+        @Test
+        void autoApprovalPassesTheGateWithoutSavingIt(@TempDir Path out) {
+            Recording store = new Recording();
+            RunResult r = pipeline(out).checkpointer(store).build().run(ChartRequest.of(SPEC));
+            assertThat(r).isInstanceOf(RunResult.Completed.class);
+            assertThat(store.stages).containsExactly("PLAN", "GENERATE", "VALIDATE", "WRITE", "DONE");
+        }
+
+        @Test
+        void aHandlerThatMayWaitFindsTheGateSaved(@TempDir Path out) {
+            Recording store = new Recording();
+            List<String> savedWhenAsked = new ArrayList<>();
+            RunResult r = pipeline(out).checkpointer(store).approvals(ApprovalHandlers.callback(req -> {
+                savedWhenAsked.add(store.load(req.runId()).orElseThrow().stage());
+                return Decision.approve();
+            })).build().run(ChartRequest.of(SPEC));
+            assertThat(r).isInstanceOf(RunResult.Completed.class);
+            assertThat(savedWhenAsked).containsExactly("GENERATION_REVIEW");
+            assertThat(store.stages).containsExactly("PLAN", "GENERATE", "GENERATION_REVIEW", "VALIDATE", "WRITE", "DONE");
+        }
+
+        @Test
+        void aDeferringHandlerSavesTheGateOnceAndTheRunResumes(@TempDir Path out) {
+            Recording store = new Recording();
+            RunResult.Interrupted i = (RunResult.Interrupted) pipeline(out).checkpointer(store)
+                    .approvals(ApprovalHandlers.deferring()).build().run(ChartRequest.of(SPEC));
+            assertThat(store.stages).containsExactly("PLAN", "GENERATE", "GENERATION_REVIEW");
+            RunResult done = pipeline(out).checkpointer(store).build().resume(i.runId(), Decision.approve());
+            assertThat(done).isInstanceOf(RunResult.Completed.class);
+        }
+
+        @Test
+        void anImmediateDecisionThatDoesNotFitLeavesTheRunSavedAtItsGate(@TempDir Path out) {
+            Recording store = new Recording();
+            assertThatThrownBy(() -> pipeline(out).checkpointer(store).approvals(immediateMisfit).build().run(ChartRequest.of(SPEC)))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("GENERATION_REVIEW");
+            Checkpoint saved = store.list().get(0);
+            assertThat(saved.stage()).isEqualTo("GENERATION_REVIEW");
+            RunResult resumed = pipeline(out).checkpointer(store).build().resume(saved.runId(), Decision.approve());
+            assertThat(resumed).isInstanceOf(RunResult.Completed.class);
+        }
+
+        @Test
+        void autoApprovalDefersAQuestionWithoutDefaultAndSavesTheRunThere(@TempDir Path out) {
+            Recording store = new Recording();
+            Planner asks = (request, ctx) -> new PlanOutcome.NeedsInput(List.of(new Question("image", "Which image?",
+                    Priority.CRITICAL, Optional.empty(), "unknown app")), "");
+            RunResult r = pipeline(out).checkpointer(store).planner(asks).build().run(ChartRequest.of("a chart for billing"));
+            assertThat(r).isInstanceOf(RunResult.Interrupted.class);
+            assertThat(store.stages).containsExactly("PLAN", "CLARIFICATION");
+            assertThat(store.load(r.runId()).orElseThrow().state()).contains("Which image?");
         }
     }
 

@@ -38,6 +38,11 @@ public final class ApprovalHandlers {
             }
 
             @Override
+            public boolean decidesImmediately() {
+                return true;
+            }
+
+            @Override
             public String id() {
                 return "defer";
             }
@@ -75,6 +80,11 @@ public final class ApprovalHandlers {
                 answers.put(q.field(), q.defaultValue().get());
             }
             return Decision.answer(answers);
+        }
+
+        @Override
+        public boolean decidesImmediately() {
+            return true;
         }
 
         @Override

@@ -19,6 +19,17 @@ public interface ApprovalHandler {
      */
     Decision review(ApprovalRequest request);
 
+    /**
+     * True when this handler decides at once, on the run's thread, without waiting for a person or another process
+     * (as {@code ApprovalHandlers.autoApprove()} and {@code deferring()} do). A run then reaches such a gate without
+     * saving it first, since nothing can happen before the handler answers: the state after the decision is saved,
+     * and a run that stops at the gate (defer, or a decision that does not fit) is saved there as always. Default
+     * false: the gate is saved before the handler is asked, so a run waiting for a person can be resumed.
+     */
+    default boolean decidesImmediately() {
+        return false;
+    }
+
     /** Unique id. */
     default String id() {
         return getClass().getName();
