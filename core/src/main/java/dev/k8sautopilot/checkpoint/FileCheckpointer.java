@@ -18,16 +18,20 @@ import dev.k8sautopilot.spi.Checkpointer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,6 +39,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
@@ -98,6 +103,26 @@ public final class FileCheckpointer implements Checkpointer {
     private final Path directory;
     private final StoreLock lock;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** The document this instance last wrote, per run, by file identity: while it is still there, its version is known. */
+    private final Map<String, Written> written = new ConcurrentHashMap<>();
+
+    /** A document as written: file key (device and inode), size and modification time, and its version. */
+    private record Written(Object fileKey, long size, FileTime modified, long version) {
+        static Optional<Written> of(Path file, long version) {
+            try {
+                BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                return a.fileKey() == null ? Optional.empty()
+                        : Optional.of(new Written(a.fileKey(), a.size(), a.lastModifiedTime(), version));
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        }
+
+        /** The file is still this document: any other save replaces it by renaming a new file over it (a new inode). */
+        boolean isStill(Path file) {
+            return of(file, version).filter(this::equals).isPresent();
+        }
+    }
 
     /**
      * Opens (and creates, owner-only, when missing) a store in {@code directory}.
@@ -132,11 +157,12 @@ public final class FileCheckpointer implements Checkpointer {
         byte[] document = render(checkpoint);
         Path file = fileOf(runId);
         withRunLock(runId, () -> {
-            long stored = readIfPresent(file, false).map(Checkpoint::version).orElse(0L);
+            long stored = storedVersion(runId, file);
             if (stored != checkpoint.version() - 1) {
                 throw new CheckpointConflictException(runId, checkpoint.version() - 1, stored);
             }
             writeAtomically(file, document);
+            remember(runId, file, checkpoint.version());
             return null;
         });
     }
@@ -173,7 +199,10 @@ public final class FileCheckpointer implements Checkpointer {
     public boolean delete(String runId) {
         ensureOpen();
         Path file = fileOf(RunIds.check(runId));
-        return withRunLock(runId, () -> Files.deleteIfExists(file));
+        return withRunLock(runId, () -> {
+            written.remove(runId);
+            return Files.deleteIfExists(file);
+        });
     }
 
     @Override
@@ -195,15 +224,72 @@ public final class FileCheckpointer implements Checkpointer {
 
     // ---------------------------------------------------------------- documents
 
+    /**
+     * The version of the run's saved document: known without reading it when it is still the one this instance
+     * wrote (a 150 KB document re-parsed on every save costs a cold process milliseconds each time).
+     */
+    private long storedVersion(String runId, Path file) {
+        Written w = written.get(runId);
+        if (w != null && w.isStill(file)) {
+            return w.version();
+        }
+        return readIfPresent(file, false).map(Checkpoint::version).orElse(0L);
+    }
+
+    private void remember(String runId, Path file, long version) {
+        Optional<Written> w = Written.of(file, version);
+        if (w.isPresent()) {
+            written.put(runId, w.get());
+        } else {
+            written.remove(runId);
+        }
+    }
+
     private Path fileOf(String runId) {
         return directory.resolve(runId + SUFFIX);
     }
 
     /**
-     * The document of a checkpoint, indented. The state is copied token by token from its JSON text (exact
-     * numbers included) rather than read into a tree and written again, which also checks that it is one JSON value.
+     * The document of a checkpoint, indented. A state in canonical compact form (as the pipeline saves it) is
+     * indented in one pass by {@link CompactJsonIndenter}; any other state is copied by Jackson, token by token
+     * (exact numbers included) rather than read into a tree and written again, which also checks that it is one
+     * JSON value. Both give the same bytes for the same state (package-private for that test).
      */
-    private static byte[] render(Checkpoint checkpoint) {
+    static byte[] render(Checkpoint checkpoint) {
+        StringBuilder doc = new StringBuilder(checkpoint.state().length() * 5 / 4 + 256);
+        String nl = System.lineSeparator();
+        doc.append('{').append(nl).append("  \"format\" : ").append(FORMAT).append(',')
+                .append(nl).append("  \"runId\" : ");
+        if (appendString(checkpoint.runId(), doc)) {
+            doc.append(',').append(nl).append("  \"version\" : ").append(checkpoint.version()).append(',')
+                    .append(nl).append("  \"stage\" : ");
+            if (appendString(checkpoint.stage(), doc)) {
+                doc.append(',').append(nl).append("  \"schemaVersion\" : ").append(checkpoint.schemaVersion()).append(',')
+                        .append(nl).append("  \"updatedAt\" : ").append(checkpoint.updatedAt()).append(',')
+                        .append(nl).append("  \"state\" : ");
+                if (CompactJsonIndenter.append(checkpoint.state(), 1, doc)) {
+                    doc.append(nl).append('}').append('\n');
+                    return doc.toString().getBytes(StandardCharsets.UTF_8);
+                }
+            }
+        }
+        return renderWithJackson(checkpoint);
+    }
+
+    /** A header string as JSON, when it needs no escaping (run ids and stage names never do). */
+    private static boolean appendString(String s, StringBuilder doc) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\' || Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        doc.append('"').append(s).append('"');
+        return true;
+    }
+
+    /** {@link #render} by Jackson: any JSON state, and the error for one that is not JSON. Package-private for tests. */
+    static byte[] renderWithJackson(Checkpoint checkpoint) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(checkpoint.state().length() + 512);
         try (JsonParser state = STATE_READER.createParser(checkpoint.state());
                 JsonGenerator doc = Json.mapper().getFactory().createGenerator(out, JsonEncoding.UTF8)) {

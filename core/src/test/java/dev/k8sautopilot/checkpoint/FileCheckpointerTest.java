@@ -191,6 +191,36 @@ class FileCheckpointerTest extends CheckpointerContract {
                     "cannot migrate it from format 0");
         }
 
+        @Test
+        @DisplayName("a document replaced since this store wrote it is read again: the stale save is a conflict")
+        void replacedDocumentIsReadAgain() throws Exception {
+            Checkpoint v1 = new Checkpoint("r-1", 1, "A", 1, "{\"n\":1}", 1);
+            store.save(v1);
+            try (Checkpointer other = new FileCheckpointer(dir())) {
+                other.save(v1.next("B", "{\"n\":2}", 2));
+            }
+            assertThatThrownBy(() -> store.save(v1.next("C", "{\"n\":3}", 3)))
+                    .isInstanceOf(dev.k8sautopilot.spi.CheckpointConflictException.class)
+                    .hasMessageContaining("expected version 1, found 2");
+            store.save(store.load("r-1").orElseThrow().next("C", "{\"n\":3}", 3));
+            assertThat(store.load("r-1").orElseThrow().version()).isEqualTo(3);
+        }
+
+        @Test
+        @DisplayName("a document edited in place since this store wrote it is read again")
+        void editedDocumentIsReadAgain() throws Exception {
+            Checkpoint v1 = new Checkpoint("r-1", 1, "A", 1, "{\"n\":1}", 1);
+            store.save(v1);
+            Path file = dir().resolve("r-1.json");
+            Files.writeString(file, Files.readString(file).replace("\"version\" : 1", "\"version\" : 5"));
+            assertThatThrownBy(() -> store.save(v1.next("B", "{}", 2)))
+                    .isInstanceOf(dev.k8sautopilot.spi.CheckpointConflictException.class)
+                    .hasMessageContaining("expected version 1, found 5");
+            Files.writeString(file, "{broken");
+            assertThatThrownBy(() -> store.save(v1.next("B", "{}", 2))).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("is corrupt");
+        }
+
         private void assertCorrupt(String content, String why) throws Exception {
             Files.writeString(dir().resolve("r-1.json"), content);
             assertThatThrownBy(() -> store.load("r-1")).isInstanceOf(IllegalStateException.class)

@@ -13,30 +13,18 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.k8sautopilot.RunStage;
-import dev.k8sautopilot.model.ChartFiles;
 import dev.k8sautopilot.model.ChartIntent;
-import dev.k8sautopilot.model.ChartPlan;
 import dev.k8sautopilot.model.ChartRequest;
-import dev.k8sautopilot.model.Finding;
 import dev.k8sautopilot.model.IntentField;
-import dev.k8sautopilot.model.LayerTiming;
 import dev.k8sautopilot.model.PlanDecision;
 import dev.k8sautopilot.model.PlanOutcome;
 import dev.k8sautopilot.model.Priority;
 import dev.k8sautopilot.model.Question;
 import dev.k8sautopilot.model.ServiceType;
-import dev.k8sautopilot.model.Severity;
-import dev.k8sautopilot.model.Usage;
-import dev.k8sautopilot.model.ValidationReport;
 import dev.k8sautopilot.model.ValueSource;
-import dev.k8sautopilot.plan.RuleBasedPlanner;
-import dev.k8sautopilot.spi.PlanningContext;
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -68,63 +56,11 @@ class RecordJsonTest {
         assertThat(Json.writeRecords(value)).isEqualTo(Json.write(value));
     }
 
-    @Nested
+    @TestFactory
     @DisplayName("checkpoints of every corpus request, at every stage, are written as Jackson writes them")
-    class Corpus {
-
-        @TestFactory
-        Stream<DynamicTest> publicAndOwnCorpus() throws IOException {
-            List<DynamicTest> tests = new ArrayList<>();
-            for (String resource : List.of("/corpus/requests.yaml", "/corpus/more-requests.yaml")) {
-                for (Map<String, Object> entry : corpus(resource)) {
-                    String request = String.valueOf(entry.get("request"));
-                    tests.add(DynamicTest.dynamicTest(entry.get("id") + ": " + request, () -> statesOf(request).forEach(RecordJsonTest::sameAsJackson)));
-                }
-            }
-            return tests.stream();
-        }
-
-        @SuppressWarnings("unchecked")
-        private static List<Map<String, Object>> corpus(String resource) throws IOException {
-            try (InputStream in = RecordJsonTest.class.getResourceAsStream(resource)) {
-                assertThat(in).as(resource).isNotNull();
-                return (List<Map<String, Object>>) Yaml.load(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            }
-        }
-
-        /** The states a run of this request saves: new, planned or asking, generated, validated, failed, done. */
-        private static List<RunState> statesOf(String request) {
-            ChartRequest r = ChartRequest.of(request).withAnswers(Map.of("image", "ghcr.io/acme/app:1.2.0"))
-                    .withFeedback("more replicas, \"please\"\n\ttabs");
-            RunState start = RunState.start("20261201-120000-0a1b2c3d", RunState.Mode.GENERATE, RunStage.PLAN, r, null,
-                    "/tmp/charts dir", null);
-            List<RunState> states = new ArrayList<>(List.of(start));
-            PlanOutcome outcome = new RuleBasedPlanner().plan(r, PlanningContext.offline());
-            if (outcome instanceof PlanOutcome.NeedsInput n) {
-                states.add(start.asking(n).at(RunStage.CLARIFICATION));
-                return states;
-            }
-            ChartPlan plan = ((PlanOutcome.Planned) outcome).plan();
-            RunState planned = start.withPlan(plan).at(RunStage.GENERATE);
-            ChartFiles files = new ChartFiles(plan.spec().name(), Map.of("Chart.yaml", "apiVersion: v2\nname: x\n",
-                    "templates/NOTES.txt", "{{ .Release.Name }} ünïcödé \u2028 \u0000 end", "values.yaml", "a: 1\n"),
-                    Map.of("files/logo.png", "iVBORw0KGgo="));
-            ValidationReport report = new ValidationReport(List.of(
-                    Finding.of(Severity.WARNING, "sec-run-as-user", "security", "templates/deployment.yaml", 12, "runs as 101", "use ≥ 10000"),
-                    Finding.of(Severity.INFO, "helm-lint", "lint", "Chart.yaml", 0, "icon is recommended", "")),
-                    List.of(new LayerTiming("structure", 17, 0, false, ""), new LayerTiming("dry-run", 0, 0, true, "no cluster")),
-                    OptionalInt.of(93));
-            RunState validated = planned.withFiles(files).withHealing(files, report, 1, List.of("set runAsNonRoot"))
-                    .withUsage(new Usage(2, 1234, 567, Map.of("plan", 31L, "validate", 190L, "generate", 88L), Map.of("plan", 2)))
-                    .at(RunStage.WRITE);
-            states.add(planned);
-            states.add(planned.withFiles(files).at(RunStage.GENERATION_REVIEW));
-            states.add(validated);
-            states.add(validated.failed("helm crashed: exit 2"));
-            states.add(validated.withFiles(null).done("/tmp/charts dir/" + plan.spec().name()));
-            states.add(validated.withReport(new ValidationReport(List.of(), List.of(), OptionalInt.empty())));
-            return states;
-        }
+    Stream<DynamicTest> corpus() throws IOException {
+        return CorpusStates.byRequest().entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(),
+                () -> e.getValue().forEach(RecordJsonTest::sameAsJackson)));
     }
 
     @Test
