@@ -41,16 +41,18 @@ final class TemplateText {
     static String fill(String resource, Map<String, String> escaped) {
         String text = load(TemplateText.class, resource);
         Matcher m = PLACEHOLDER.matcher(text);
-        StringBuilder out = new StringBuilder();
+        StringBuilder out = new StringBuilder(text.length() * 2);
+        int copied = 0;
         while (m.find()) {
             String value = escaped.get(m.group(1));
             if (value == null) {
                 throw new IllegalStateException("document " + resource + " needs a value for @@" + m.group(1) + "@@");
             }
-            m.appendReplacement(out, Matcher.quoteReplacement(value));
+            // Appended as is: appendReplacement would quote and then re-parse every character of a values table.
+            out.append(text, copied, m.start()).append(value);
+            copied = m.end();
         }
-        m.appendTail(out);
-        return out.toString();
+        return out.append(text, copied, text.length()).toString();
     }
 
     static String render(Class<?> anchor, String resource, String chart, Map<String, String> identifiers) {
@@ -67,7 +69,8 @@ final class TemplateText {
     static String render(Class<?> anchor, String resource, String chart, Map<String, String> identifiers, Map<String, String> slots) {
         String text = fillSlots(load(anchor, resource), slots);
         Matcher m = PLACEHOLDER.matcher(text);
-        StringBuilder out = new StringBuilder();
+        StringBuilder out = new StringBuilder(text.length() + 64);
+        int copied = 0;
         while (m.find()) {
             String key = m.group(1);
             String value = key.equals("chart") ? chart : identifiers.get(key);
@@ -77,10 +80,10 @@ final class TemplateText {
             if (!IDENTIFIER.matcher(value).matches()) {
                 throw new IllegalArgumentException("@@" + key + "@@ in " + resource + " must be an identifier, got '" + value + "'");
             }
-            m.appendReplacement(out, Matcher.quoteReplacement(value));
+            out.append(text, copied, m.start()).append(value);
+            copied = m.end();
         }
-        m.appendTail(out);
-        return out.toString();
+        return out.append(text, copied, text.length()).toString();
     }
 
     static String fillSlots(String text, Map<String, String> slots) {
