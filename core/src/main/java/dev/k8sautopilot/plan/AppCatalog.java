@@ -132,8 +132,8 @@ public final class AppCatalog {
     /** The document of a compiled catalog, when it was compiled from YAML with this CRC-32. */
     private static Optional<Object> compiledDocument(byte[] json, long yamlCrc) {
         try {
-            Map<?, ?> compiled = Json.mapper().readValue(json, Map.class);
-            if (compiled.get(COMPILED_CRC) instanceof Number crc && crc.longValue() == yamlCrc && compiled.containsKey(COMPILED_DOCUMENT)) {
+            if (Json.readPlain(json) instanceof Map<?, ?> compiled && compiled.get(COMPILED_CRC) instanceof Number crc
+                    && crc.longValue() == yamlCrc && compiled.containsKey(COMPILED_DOCUMENT)) {
                 return Optional.ofNullable(compiled.get(COMPILED_DOCUMENT));
             }
         } catch (IOException | RuntimeException e) {

@@ -24,6 +24,7 @@ import dev.k8sautopilot.model.ServiceType;
 import dev.k8sautopilot.model.ValueSource;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -79,6 +80,22 @@ class RecordJsonTest {
                                 PlanDecision.applied("replicas", "3", ValueSource.SPEC, "spec")),
                         List.of("dropped env DB_PASSWORD")));
         sameAsJackson(s);
+    }
+
+    @Test
+    @DisplayName("readPlain reads what readValue(json, Object.class) reads, and refuses what it refuses")
+    void readPlain() throws Exception {
+        for (String json : List.of("{\"a\":[1,2147483648,12345678901234567890123,1.5,-0.0,1e400,true,false,null,\"x\\u00e9\"],\"b\":{}}",
+                "[]", "\"text\"", "42", "{\"z\":1,\"a\":{\"n\":[{}]}}")) {
+            byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+            Object plain = Json.readPlain(bytes);
+            Object jackson = Json.mapper().readValue(bytes, Object.class);
+            assertThat(plain).isEqualTo(jackson);
+            assertThat(Json.write(plain)).isEqualTo(Json.write(jackson));
+        }
+        for (String bad : List.of("", "{\"a\":", "{} {}", "[1,]")) {
+            assertThatThrownBy(() -> Json.readPlain(bad.getBytes(StandardCharsets.UTF_8))).isInstanceOf(java.io.IOException.class);
+        }
     }
 
     @Nested
