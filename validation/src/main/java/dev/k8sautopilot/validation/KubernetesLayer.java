@@ -184,6 +184,11 @@ final class KubernetesLayer implements Layer {
         } catch (ReflectiveOperationException e) {
             return Optional.of("the Kubernetes model " + model.getSimpleName() + " cannot be used: " + e.getMessage());
         }
+        if (ModelTypes.readable(json, model)) {
+            // Every value has its field's type: the typed read below could only succeed (and would first build a Gson
+            // over every model the kind can reach).
+            return Optional.empty();
+        }
         try {
             // Typed read: numbers, booleans, quantities and int-or-string fields must parse.
             // ModelGson reads like the client's JSON.getGson() without loading every model class of the API.
