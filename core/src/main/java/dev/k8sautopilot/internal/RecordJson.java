@@ -17,10 +17,8 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -193,17 +191,14 @@ public final class RecordJson {
         if (c.isArray() || c.isPrimitive()) {
             return Shape.unsupported(c, "arrays are written by Jackson");
         }
-        for (Class<?> t : typeAndSupertypes(c)) {
-            if (t != c && jacksonAnnotated(t)) {
-                return Shape.unsupported(c, "its supertype " + t.getName() + " carries Jackson annotations");
-            }
-        }
-        if (jacksonAnnotated(c)) {
-            return Shape.unsupported(c, "the class carries Jackson annotations");
+        Optional<Class<?>> annotated = JacksonAnnotations.onTypeOrSupertypes(c);
+        if (annotated.isPresent()) {
+            return Shape.unsupported(c, annotated.get() == c ? "the class carries Jackson annotations"
+                    : "its supertype " + annotated.get().getName() + " carries Jackson annotations");
         }
         for (Field f : c.getDeclaredFields()) {
             for (Annotation a : f.getDeclaredAnnotations()) {
-                if (jackson(a.annotationType())) {
+                if (JacksonAnnotations.isJackson(a.annotationType())) {
                     return Shape.unsupported(c, "field " + f.getName() + " carries @" + a.annotationType().getSimpleName());
                 }
             }
@@ -214,7 +209,7 @@ public final class RecordJson {
                 Class<? extends Annotation> at = a.annotationType();
                 if (at == JsonValue.class && ((JsonValue) a).value() && m.getParameterCount() == 0 && !Modifier.isStatic(m.getModifiers())) {
                     jsonValue = m;
-                } else if (jackson(at) && at != JsonCreator.class && !(at == JsonIgnore.class && ((JsonIgnore) a).value())) {
+                } else if (JacksonAnnotations.isJackson(at) && at != JsonCreator.class && !(at == JsonIgnore.class && ((JsonIgnore) a).value())) {
                     return Shape.unsupported(c, "method " + m.getName() + " carries @" + at.getSimpleName());
                 }
             }
@@ -257,7 +252,7 @@ public final class RecordJson {
             }
             for (AnnotatedElement member : members) {
                 for (Annotation a : member.getDeclaredAnnotations()) {
-                    if (jackson(a.annotationType())) {
+                    if (JacksonAnnotations.isJackson(a.annotationType())) {
                         return Shape.unsupported(c, "component " + rc.getName() + " carries @" + a.annotationType().getSimpleName());
                     }
                 }
@@ -266,7 +261,7 @@ public final class RecordJson {
             for (Annotation a : accessor.getDeclaredAnnotations()) {
                 if (a.annotationType() == JsonIgnore.class && ((JsonIgnore) a).value()) {
                     ignored = true;
-                } else if (jackson(a.annotationType())) {
+                } else if (JacksonAnnotations.isJackson(a.annotationType())) {
                     return Shape.unsupported(c, "accessor " + rc.getName() + "() carries @" + a.annotationType().getSimpleName());
                 }
             }
@@ -296,36 +291,5 @@ public final class RecordJson {
         } catch (RuntimeException e) {
             return false;
         }
-    }
-
-    private static List<Class<?>> typeAndSupertypes(Class<?> c) {
-        List<Class<?>> all = new ArrayList<>();
-        Deque<Class<?>> todo = new ArrayDeque<>(List.of(c));
-        while (!todo.isEmpty()) {
-            Class<?> t = todo.poll();
-            if (t == Object.class || t == Record.class || t == Enum.class || all.contains(t)) {
-                continue;
-            }
-            all.add(t);
-            if (t.getSuperclass() != null) {
-                todo.add(t.getSuperclass());
-            }
-            todo.addAll(List.of(t.getInterfaces()));
-        }
-        return all;
-    }
-
-    private static boolean jacksonAnnotated(Class<?> t) {
-        for (Annotation a : t.getDeclaredAnnotations()) {
-            if (jackson(a.annotationType())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean jackson(Class<? extends Annotation> type) {
-        String name = type.getName();
-        return name.startsWith("com.fasterxml.jackson.") || type.isAnnotationPresent(com.fasterxml.jackson.annotation.JacksonAnnotation.class);
     }
 }

@@ -251,7 +251,7 @@ public final class RecordReader {
     }
 
     private static RecordShape recordShape(Class<?> c) {
-        if (jacksonAnnotated(c)) {
+        if (JacksonAnnotations.onTypeOrSupertypes(c).isPresent()) {
             return new RecordShape(null, null, null, null, c.getName() + " carries Jackson annotations");
         }
         RecordComponent[] components = c.getRecordComponents();
@@ -280,7 +280,7 @@ public final class RecordReader {
         members.addAll(List.of(c.getDeclaredFields()));
         for (AnnotatedElement member : members) {
             for (Annotation a : member.getDeclaredAnnotations()) {
-                if (jackson(a.annotationType())) {
+                if (JacksonAnnotations.isJackson(a.annotationType())) {
                     return new RecordShape(null, null, null, null, c.getName() + ": a member carries @" + a.annotationType().getSimpleName());
                 }
             }
@@ -289,7 +289,7 @@ public final class RecordReader {
     }
 
     private static EnumShape enumShape(Class<?> c) {
-        if (jacksonAnnotated(c)) {
+        if (JacksonAnnotations.onTypeOrSupertypes(c).isPresent()) {
             return new EnumShape(null, null, c.getName() + " carries Jackson annotations");
         }
         Method creator = null;
@@ -302,14 +302,14 @@ public final class RecordReader {
                     creator = m;
                 } else if (at == JsonValue.class && ((JsonValue) a).value() && m.getParameterCount() == 0) {
                     jsonValue = m;
-                } else if (jackson(at)) {
+                } else if (JacksonAnnotations.isJackson(at)) {
                     return new EnumShape(null, null, c.getName() + "." + m.getName() + " carries @" + at.getSimpleName());
                 }
             }
         }
         for (java.lang.reflect.Field f : c.getDeclaredFields()) {
             for (Annotation a : f.getDeclaredAnnotations()) {
-                if (jackson(a.annotationType())) {
+                if (JacksonAnnotations.isJackson(a.annotationType())) {
                     return new EnumShape(null, null, c.getName() + "." + f.getName() + " carries @" + a.annotationType().getSimpleName());
                 }
             }
@@ -329,28 +329,6 @@ public final class RecordReader {
             return new EnumShape(null, null, c.getName() + ": its creator is not accessible");
         }
         return new EnumShape(creator, jsonValue, null);
-    }
-
-    private static boolean jacksonAnnotated(Class<?> c) {
-        for (Class<?> t = c; t != null && t != Object.class && t != Record.class && t != Enum.class; t = t.getSuperclass()) {
-            for (Annotation a : t.getDeclaredAnnotations()) {
-                if (jackson(a.annotationType())) {
-                    return true;
-                }
-            }
-            for (Class<?> i : t.getInterfaces()) {
-                for (Annotation a : i.getDeclaredAnnotations()) {
-                    if (jackson(a.annotationType())) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
-    }
-
-    private static boolean jackson(Class<? extends Annotation> type) {
-        return type.getName().startsWith("com.fasterxml.jackson.");
     }
 
     private static String describe(Object v) {
