@@ -184,6 +184,12 @@ public final class A2aServer implements AutoCloseable {
             return Decision.defer();
         }
 
+        /** Answers at once (defaults, or defer to the client): a gate is saved only when the run stops there. */
+        @Override
+        public boolean decidesImmediately() {
+            return true;
+        }
+
         @Override
         public String id() {
             return "a2a-client";
