@@ -197,10 +197,9 @@ public final class RecordJson {
                     : "its supertype " + annotated.get().getName() + " carries Jackson annotations");
         }
         for (Field f : c.getDeclaredFields()) {
-            for (Annotation a : f.getDeclaredAnnotations()) {
-                if (JacksonAnnotations.isJackson(a.annotationType())) {
-                    return Shape.unsupported(c, "field " + f.getName() + " carries @" + a.annotationType().getSimpleName());
-                }
+            Optional<Annotation> a = JacksonAnnotations.on(f);
+            if (a.isPresent()) {
+                return Shape.unsupported(c, "field " + f.getName() + " carries @" + a.get().annotationType().getSimpleName());
             }
         }
         Method jsonValue = null;
@@ -251,10 +250,9 @@ public final class RecordJson {
                 return Shape.unsupported(c, "no field for component " + rc.getName());
             }
             for (AnnotatedElement member : members) {
-                for (Annotation a : member.getDeclaredAnnotations()) {
-                    if (JacksonAnnotations.isJackson(a.annotationType())) {
-                        return Shape.unsupported(c, "component " + rc.getName() + " carries @" + a.annotationType().getSimpleName());
-                    }
+                Optional<Annotation> a = JacksonAnnotations.on(member);
+                if (a.isPresent()) {
+                    return Shape.unsupported(c, "component " + rc.getName() + " carries @" + a.get().annotationType().getSimpleName());
                 }
             }
             boolean ignored = false;

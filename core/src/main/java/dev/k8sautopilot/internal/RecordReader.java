@@ -89,6 +89,7 @@ public final class RecordReader {
                 return v == null ? Optional.empty() : Optional.of(value(v, args[0]));
             }
             if (v == null) {
+                // A null or absent list or map is null, as Jackson reads it; the record's constructor applies its default.
                 return null;
             }
             if (raw == List.class || raw == Collection.class) {
@@ -119,6 +120,7 @@ public final class RecordReader {
             return primitive(v, c);
         }
         if (v == null) {
+            // Likewise a null or absent string, boxed number, enum or nested record.
             return null;
         }
         if (c == String.class) {
@@ -279,10 +281,9 @@ public final class RecordReader {
         members.addAll(List.of(c.getDeclaredConstructors()));
         members.addAll(List.of(c.getDeclaredFields()));
         for (AnnotatedElement member : members) {
-            for (Annotation a : member.getDeclaredAnnotations()) {
-                if (JacksonAnnotations.isJackson(a.annotationType())) {
-                    return new RecordShape(null, null, null, null, c.getName() + ": a member carries @" + a.annotationType().getSimpleName());
-                }
+            Optional<Annotation> a = JacksonAnnotations.on(member);
+            if (a.isPresent()) {
+                return new RecordShape(null, null, null, null, c.getName() + ": a member carries @" + a.get().annotationType().getSimpleName());
             }
         }
         return new RecordShape(canonical, names, types, index, null);
@@ -308,10 +309,9 @@ public final class RecordReader {
             }
         }
         for (java.lang.reflect.Field f : c.getDeclaredFields()) {
-            for (Annotation a : f.getDeclaredAnnotations()) {
-                if (JacksonAnnotations.isJackson(a.annotationType())) {
-                    return new EnumShape(null, null, c.getName() + "." + f.getName() + " carries @" + a.annotationType().getSimpleName());
-                }
+            Optional<Annotation> a = JacksonAnnotations.on(f);
+            if (a.isPresent()) {
+                return new EnumShape(null, null, c.getName() + "." + f.getName() + " carries @" + a.get().annotationType().getSimpleName());
             }
         }
         if (jsonValue != null && creator == null) {
