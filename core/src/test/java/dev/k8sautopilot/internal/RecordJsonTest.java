@@ -104,26 +104,6 @@ class RecordJsonTest {
 
         enum Plain { B_SECOND, A_FIRST }
 
-        enum Wired {
-            ONE("one-wire") {
-                @Override
-                public String toString() {
-                    return "body";
-                }
-            },
-            TWO("two-wire");
-
-            private final String wire;
-
-            Wired(String wire) {
-                this.wire = wire;
-            }
-
-            @JsonValue
-            public String wire() {
-                return wire;
-            }
-        }
 
         record Inner(String s, Plain plain, Wired wired) {
         }

@@ -3,9 +3,7 @@ package dev.k8sautopilot.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonValue;
 import dev.k8sautopilot.model.ChartSpec;
 import dev.k8sautopilot.model.ChartSpecs;
 import dev.k8sautopilot.model.SpecException;
@@ -53,30 +51,6 @@ class RecordReaderTest {
 
     enum Color { RED, DARK_BLUE }
 
-    enum Wired {
-        ONE("one-wire"), TWO("two-wire");
-
-        private final String wire;
-
-        Wired(String wire) {
-            this.wire = wire;
-        }
-
-        @JsonValue
-        public String wire() {
-            return wire;
-        }
-
-        @JsonCreator
-        public static Wired parse(String text) {
-            for (Wired w : values()) {
-                if (w.wire.equals(text)) {
-                    return w;
-                }
-            }
-            throw new IllegalArgumentException("not a wire: " + text);
-        }
-    }
 
     record Inner(String s, int n) {
     }
